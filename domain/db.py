@@ -1,0 +1,79 @@
+"""Engine, sessions and schema upgrades. SQLite under `data/` by default; any SQLAlchemy URL
+(PostgreSQL included) through `--db` or `DATABASE_URL`."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "tilannekuva.sqlite"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def default_url() -> str:
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers go on while a region's upload commits; the busy timeout makes a second
+    # writer wait for the lock instead of failing with "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or default_url()
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring a new or old database to the newest schema (Alembic `upgrade head`)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+@lru_cache(maxsize=16)
+def _engine_for(url: str) -> Engine:
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The process-wide engine for a URL, upgraded to the newest schema on first use."""
+    return _engine_for(url or default_url())
+
+
+def session_factory(url: str | None = None) -> sessionmaker[Session]:
+    return sessionmaker(get_engine(url), expire_on_commit=False)
+
+
+@contextmanager
+def transaction(url: str | None = None) -> Iterator[Session]:
+    """A session whose work is committed as one transaction, or rolled back whole on error."""
+    with session_factory(url)() as session:
+        with session.begin():
+            yield session

@@ -1,0 +1,89 @@
+"""One translation mechanism for every user-facing text: Finnish (default), Swedish, English.
+
+Texts live in catalogues under `domain/messages/` (one module per part of the app, each a dict
+`MESSAGES = {key: {"fi": …, "sv": …, "en": …}}`); `t()` looks a key up and fills in `{params}`.
+Numbers and dates are formatted here too, so every page, export and CLI table agrees.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from functools import lru_cache
+
+LANGS: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANG = "fi"
+NBSP = "\u00a0"
+
+
+def normalise_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    from . import messages
+
+    merged: dict[str, dict[str, str]] = {}
+    for info in pkgutil.iter_modules(messages.__path__):
+        module = importlib.import_module(f"{messages.__name__}.{info.name}")
+        for key, texts in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
+            missing = [lang for lang in LANGS if lang not in texts]
+            if missing:
+                raise RuntimeError(f"message {key!r} lacks {missing}")
+            merged[key] = texts
+    return merged
+
+
+def t(key: str, lang: str | None = DEFAULT_LANG, /, **params: object) -> str:
+    """The text of `key` in `lang`, with `{name}` placeholders filled from params."""
+    texts = catalogue().get(key)
+    if texts is None:
+        raise KeyError(f"no message {key!r}")
+    text = texts[normalise_lang(lang)]
+    return text.format(**params) if params else text
+
+
+def localized(obj: object, lang: str | None, attr: str = "name") -> str:
+    """`obj.name_fi` / `name_sv` / `name_en` by language, falling back to Finnish."""
+    lang = normalise_lang(lang)
+    return getattr(obj, f"{attr}_{lang}", None) or getattr(obj, f"{attr}_fi")
+
+
+def format_percent(percent: int | None, lang: str | None = DEFAULT_LANG, *, no_data: str = "") -> str:
+    """'36 %' in Finnish and Swedish (non-breaking space), '36%' in English."""
+    if percent is None:
+        return no_data
+    return f"{percent}%" if normalise_lang(lang) == "en" else f"{percent}{NBSP}%"
+
+
+def format_decimal(value: float | None, lang: str | None = DEFAULT_LANG, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.{digits}f}"
+    if normalise_lang(lang) == "en":
+        return text
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def format_signed(value: int | None, lang: str | None = DEFAULT_LANG) -> str:
+    """A change in percentage points: '+5', '−3' (true minus sign), '±0'."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "±0"
+    return f"+{value}" if value > 0 else f"\u2212{-value}"
+
+
+def format_date(date: dt.date | None) -> str:
+    """d.m.yyyy in every language, as Finnish and Swedish officials write dates."""
+    if date is None:
+        return ""
+    return f"{date.day}.{date.month}.{date.year}"
+
+
+def format_period(period: str, lang: str | None = DEFAULT_LANG) -> str:
+    """'2021-10' -> '10/2021' as on the slides."""
+    return f"{int(period[5:])}/{period[:4]}"

@@ -1,0 +1,197 @@
+"""Write side: record one import as a new revision and store its aggregated figures.
+
+Loaders validate first and call these only with clean data, inside one transaction
+(`domain.db.transaction`), so a rejected file writes nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from .metrics import Measure, count_statuses, quarter_end, share_of
+from .schema import Figure, Region, Snapshot, Submission, Task, TaskStatus
+from .vocabulary import Status
+
+TASKS_SCOPE = "tasks"
+
+
+def summary_scope(view: str, workstream_code: str | None = None) -> str:
+    return f"summary:{view}" + (f":{workstream_code}" if workstream_code else "")
+
+
+def default_report_date(period: str) -> dt.date:
+    """Regions report a month's picture early in the next month: the 10th (or next weekday)."""
+    year, month = int(period[:4]), int(period[5:])
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    day = dt.date(year, month, 10)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def ensure_snapshot(session: Session, period: str, report_date: dt.date | None = None,
+                    is_synthetic: bool | None = None, note: str | None = None) -> Snapshot:
+    snapshot = session.scalar(select(Snapshot).where(Snapshot.period == period))
+    if snapshot is None:
+        snapshot = Snapshot(period=period, report_date=report_date or default_report_date(period),
+                            is_synthetic=bool(is_synthetic), note=note)
+        session.add(snapshot)
+        session.flush()
+        return snapshot
+    if report_date is not None:
+        snapshot.report_date = report_date
+    if is_synthetic is not None:
+        snapshot.is_synthetic = is_synthetic
+    if note is not None:
+        snapshot.note = note
+    return snapshot
+
+
+def _new_submission(session: Session, snapshot: Snapshot, region: Region, scope: str, *,
+                    is_summary: bool, is_synthetic: bool, source_name: str | None,
+                    source_sha256: str | None, imported_by: str | None) -> Submission:
+    previous = session.scalar(
+        select(func.max(Submission.revision)).where(
+            Submission.snapshot_id == snapshot.id, Submission.region_id == region.id,
+            Submission.scope == scope))
+    session.execute(
+        update(Submission)
+        .where(Submission.snapshot_id == snapshot.id, Submission.region_id == region.id,
+               Submission.scope == scope)
+        .values(is_current=False))
+    submission = Submission(
+        snapshot_id=snapshot.id, region_id=region.id, scope=scope, revision=(previous or 0) + 1,
+        is_current=True, is_summary=is_summary, is_synthetic=is_synthetic,
+        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by)
+    session.add(submission)
+    session.flush()
+    return submission
+
+
+def refresh_active(session: Session, snapshot_id: int, region_id: int) -> None:
+    """Mark which figures the dashboards show for one region and snapshot: those of current
+    revisions, and task-level figures in preference to imported summaries."""
+    current = session.execute(
+        select(Submission.id, Submission.scope).where(
+            Submission.snapshot_id == snapshot_id, Submission.region_id == region_id,
+            Submission.is_current.is_(True))).all()
+    has_tasks = any(scope == TASKS_SCOPE for _, scope in current)
+    shown = [sid for sid, scope in current if scope == TASKS_SCOPE or not has_tasks]
+    base = (update(Figure)
+            .where(Figure.snapshot_id == snapshot_id, Figure.region_id == region_id))
+    session.execute(base.values(active=False))
+    if shown:
+        session.execute(base.where(Figure.submission_id.in_(shown)).values(active=True))
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """What the figures need of a task."""
+
+    id: int
+    workstream_id: int
+    sub_area_id: int
+    due_date: dt.date
+
+
+def task_figures(tasks: Iterable[TaskRow], statuses: Mapping[int, Status],
+                 period: str) -> list[dict]:
+    """Aggregate one region's task statuses into figure rows (without ids of submission etc.).
+
+    Readiness looks at all tasks, progress at the tasks due by the end of the snapshot's quarter;
+    both per workstream and per sub-area. Not-applicable tasks leave every denominator.
+    """
+    horizon = quarter_end(period)
+    groups: dict[tuple[int, int | None], list[tuple[Status, bool]]] = defaultdict(list)
+    for task in tasks:
+        status = statuses.get(task.id)
+        if status is None:
+            continue
+        due = task.due_date <= horizon
+        groups[(task.workstream_id, None)].append((status, due))
+        groups[(task.workstream_id, task.sub_area_id)].append((status, due))
+    rows: list[dict] = []
+    for (workstream_id, sub_area_id), items in groups.items():
+        every = count_statuses(s for s, _ in items)
+        due = count_statuses(s for s, d in items if d)
+        for measure, numerator, counts in (
+            (Measure.READINESS_ACTIVE, every.active, every),
+            (Measure.READINESS_DONE, every.done, every),
+            (Measure.PROGRESS, due.started, due),
+        ):
+            rows.append(dict(
+                measure=measure.value, workstream_id=workstream_id, sub_area_id=sub_area_id,
+                share=share_of(numerator, counts.applicable), numerator=numerator,
+                denominator=counts.applicable, denominator_is_national=False))
+    return rows
+
+
+def load_task_rows(session: Session) -> list[TaskRow]:
+    return [TaskRow(*row) for row in session.execute(
+        select(Task.id, Task.workstream_id, Task.sub_area_id, Task.due_date).order_by(Task.position))]
+
+
+def record_task_submission(
+    session: Session, *, region: Region, snapshot: Snapshot,
+    statuses: Mapping[int, tuple[Status, str | None]], source_name: str | None = None,
+    source_sha256: str | None = None, imported_by: str | None = None,
+    is_synthetic: bool = False, tasks: list[TaskRow] | None = None,
+) -> Submission:
+    """Store a region's statuses for a snapshot as a new revision, with its figures."""
+    submission = _new_submission(
+        session, snapshot, region, TASKS_SCOPE, is_summary=False, is_synthetic=is_synthetic,
+        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by)
+    if statuses:
+        session.execute(insert(TaskStatus), [
+            dict(submission_id=submission.id, task_id=task_id, status=Status(status).value,
+                 note=note)
+            for task_id, (status, note) in statuses.items()])
+    rows = task_figures(tasks if tasks is not None else load_task_rows(session),
+                        {task_id: Status(s) for task_id, (s, _) in statuses.items()},
+                        snapshot.period)
+    _insert_figures(session, submission, rows)
+    refresh_active(session, snapshot.id, region.id)
+    return submission
+
+
+@dataclass(frozen=True)
+class SummaryValue:
+    """One cell of a national summary table, as imported."""
+
+    measure: Measure
+    workstream_id: int
+    sub_area_id: int | None
+    share: float
+    national_count: int | None = None  # the table's "Tehtävien lkm yht." for the column
+
+
+def record_summary_submission(
+    session: Session, *, region: Region, snapshot: Snapshot, scope: str,
+    values: Iterable[SummaryValue], source_name: str | None = None,
+    source_sha256: str | None = None, imported_by: str | None = None,
+    is_synthetic: bool = False,
+) -> Submission:
+    submission = _new_submission(
+        session, snapshot, region, scope, is_summary=True, is_synthetic=is_synthetic,
+        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by)
+    _insert_figures(session, submission, [
+        dict(measure=v.measure.value, workstream_id=v.workstream_id, sub_area_id=v.sub_area_id,
+             share=v.share, numerator=None, denominator=v.national_count,
+             denominator_is_national=v.national_count is not None)
+        for v in values])
+    refresh_active(session, snapshot.id, region.id)
+    return submission
+
+
+def _insert_figures(session: Session, submission: Submission, rows: list[dict]) -> None:
+    if not rows:
+        return
+    session.execute(insert(Figure), [
+        dict(row, submission_id=submission.id, snapshot_id=submission.snapshot_id,
+             region_id=submission.region_id, active=False)
+        for row in rows])

@@ -1,0 +1,1 @@
+"""The `tilannekuva` command line: a thin layer over `domain`, `loaders` and `dashboard`."""
