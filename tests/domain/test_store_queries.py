@@ -1,0 +1,106 @@
+"""Write side (revisions, stored figures) and read side (the heatmap matrix, `show`)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from domain import db, queries, store
+from domain.metrics import Measure
+from domain.schema import Figure, Region, Submission, Task, TaskStatus, Workstream
+from domain.vocabulary import Status
+from tilannekuva.cli import cli
+
+
+def _statuses(session, pick):
+    return {task.id: (pick(task), None) for task in session.scalars(select(Task))}
+
+
+def test_revisions_keep_the_earlier_import_for_audit(structure_db):
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "lappi"))
+        snap = store.ensure_snapshot(s, "2021-11")
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.DONE))
+    with db.session_factory(structure_db)() as s:
+        subs = s.scalars(select(Submission).order_by(Submission.revision)).all()
+        assert [(x.revision, x.is_current) for x in subs] == [(1, False), (2, True)]
+        assert s.scalar(select(func.count()).select_from(TaskStatus)) == 2 * 90  # 30 sub-areas × 3 tasks
+        hm = queries.heatmap(s, "2021-11", "readiness")
+        assert hm.cell("lappi", "htt:readiness_done").percent == 100
+        assert hm.cell("lappi", "htt:readiness_done").denominator == 24
+        assert hm.cell("kainuu", "htt:readiness_done").percent is None
+
+
+def test_not_applicable_and_progress_horizon(structure_db):
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        snap = store.ensure_snapshot(s, "2021-10")
+
+        def pick(task):  # first task of a sub-area n/a, second done, the later one in progress
+            return {1: Status.NOT_APPLICABLE, 2: Status.DONE, 3: Status.IN_PROGRESS}[
+                int(task.code[-1])]
+        store.record_task_submission(s, region=region, snapshot=snap, statuses=_statuses(s, pick))
+    with db.session_factory(structure_db)() as s:
+        progress = queries.heatmap(s, "2021-10", "progress").cell("kainuu", "yp:progress")
+        # due by Q4/2021: 2 per sub-area, one of them n/a -> 5 applicable, all done
+        assert (progress.numerator, progress.denominator, progress.percent) == (5, 5, 100)
+        active = queries.heatmap(s, "2021-10", "readiness").cell("kainuu", "yp:readiness_active")
+        assert (active.numerator, active.denominator, active.percent) == (5, 10, 50)
+
+
+def test_task_level_figures_win_over_an_imported_summary(structure_db):
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "lappi"))
+        ws = s.scalar(select(Workstream).where(Workstream.code == "ict"))
+        snap = store.ensure_snapshot(s, "2021-10")
+        store.record_summary_submission(
+            s, region=region, snapshot=snap, scope=store.summary_scope("progress"),
+            values=[store.SummaryValue(Measure.PROGRESS, ws.id, None, 73.0, 55)])
+    with db.session_factory(structure_db)() as s:
+        hm = queries.heatmap(s, "2021-10", "progress")
+        cell = hm.cell("lappi", "ict:progress")
+        assert (cell.percent, cell.band, cell.denominator_is_national) == (73, 3, True)
+        assert hm.summary_only
+        assert [c.national_count for c in hm.columns][-1] == 55
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "lappi"))
+        snap = store.ensure_snapshot(s, "2021-10")
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    with db.session_factory(structure_db)() as s:
+        hm = queries.heatmap(s, "2021-10", "progress")
+        assert hm.cell("lappi", "ict:progress").percent == 0
+        assert not hm.summary_only
+        assert s.scalar(select(func.count()).select_from(Figure)
+                        .where(Figure.active.is_(True), Figure.denominator_is_national)) == 0
+
+
+def test_show_prints_the_matrix_in_slide_order(structure_db):
+    with db.transaction(structure_db) as s:
+        snap = store.ensure_snapshot(s, "2022-01")
+        for region in s.scalars(select(Region).where(Region.code.in_(["lappi", "kainuu"]))):
+            store.record_task_submission(s, region=region, snapshot=snap,
+                                         statuses=_statuses(s, lambda t: Status.ON_SCHEDULE))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", structure_db, "show", "--period", "2022-01",
+                                 "--measure", "progress", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert [r["region"] for r in doc["rows"]][:5] == [
+        "etela-karjala", "etela-pohjanmaa", "etela-savo", "helsinki", "hus"]
+    kainuu = next(r for r in doc["rows"] if r["region"] == "kainuu")
+    assert kainuu["cells"][0] == {"column": "htt:progress", "percent": 100, "band": 4,
+                                  "numerator": 16, "denominator": 16}
+    hus = next(r for r in doc["rows"] if r["region"] == "hus")
+    assert all(c["percent"] is None and c["band"] is None for c in hus["cells"])
+    assert doc["columns"][0]["task_count"] == 16  # 8 sub-areas × 2 tasks due by Q1/2022
+    table = runner.invoke(cli, ["--db", structure_db, "--lang", "sv", "show", "--period",
+                                "2022-01", "--measure", "progress"])
+    assert "Kajanaland" in table.output and "100 % [4]" in table.output
+    missing = runner.invoke(cli, ["--db", structure_db, "show", "--period", "2030-01",
+                                  "--measure", "progress"])
+    assert missing.exit_code == 2 and "2022-01" in missing.output
