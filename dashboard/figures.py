@@ -1,0 +1,276 @@
+"""Pure figure functions: data in, `go.Figure` out.
+
+Shared by the pages, the PNG/slide export and the tests, so what a coordinator sees on screen
+and what goes into a briefing are drawn by the same code. No database access here: callers pass
+`domain.queries` results.
+
+Colours come only from `domain.metrics.BANDS`, chosen by the band of the *shown* whole percent,
+so a cell's colour always agrees with its number.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Callable, Sequence
+
+import plotly.graph_objects as go
+
+from domain.i18n import format_percent, format_period, format_signed, localized, t
+from domain.metrics import BANDS, NO_DATA_COLOUR, Measure, View, band_of_percent
+from domain.queries import Cell, Column, Heatmap
+
+FONT_FAMILY = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
+               '"Noto Sans", "Liberation Sans", sans-serif')
+TEXT_COLOUR = "#1A1A1A"
+GRID_COLOUR = "#FFFFFF"
+HIGHLIGHT_COLOUR = "#0050A0"  # a strong blue, distinct from every band colour
+LINE_GREY = "#9AA3AD"
+
+# z value of a cell: 0 = no data, 1–4 = band. The discrete colour scale maps each integer to
+# exactly one colour (flat segments), so the drawn colour equals the band colour exactly.
+_Z_MIN, _Z_MAX = -0.5, 4.5
+
+
+def band_colourscale() -> list[list]:
+    colours = [NO_DATA_COLOUR] + [b.colour for b in BANDS]
+    scale: list[list] = []
+    for i, colour in enumerate(colours):
+        scale.append([i / len(colours), colour])
+        scale.append([(i + 1) / len(colours), colour])
+    return scale
+
+
+def colour_of_percent(percent: int | None) -> str:
+    """The cell colour of a shown whole percent (grey for no data)."""
+    number = band_of_percent(percent)
+    return NO_DATA_COLOUR if number is None else BANDS[number - 1].colour
+
+
+def colour_of_z(z: int) -> str:
+    """Inverse of the colour scale, for tests and exports: z (0–4) -> colour."""
+    return NO_DATA_COLOUR if not z else BANDS[int(z) - 1].colour
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def column_label(column: Column, lang: str) -> str:
+    """A column's own label (without its workstream group for readiness)."""
+    if column.sub_area is not None:
+        return f"{column.sub_area.letter} {localized(column.sub_area, lang)}"
+    if column.measure is Measure.READINESS_ACTIVE:
+        return t("measure.active", lang)
+    if column.measure is Measure.READINESS_DONE:
+        return t("measure.done", lang)
+    if column.sub_area_letter is None and column.workstream is not None and \
+            column.key.count(":") == 1 and column.measure is Measure.PROGRESS:
+        return localized(column.workstream, lang)
+    return column.key
+
+
+def heatmap_title(hm: Heatmap, lang: str) -> str:
+    """The slide title of a heatmap, e.g. 'Alueellisen toimeenpanon valmiusaste …'."""
+    from domain.i18n import format_date
+    from domain.reference import TARGET_DATE
+
+    period = format_period(hm.snapshot.period, lang)
+    if hm.view is View.READINESS:
+        return t("view.readiness.title", lang, target=format_date(TARGET_DATE), period=period)
+    if hm.view is View.PROGRESS:
+        return t("view.progress.title", lang, period=period)
+    ws = hm.columns[0].workstream if hm.columns else None
+    return t("view.subareas.title", lang, period=period,
+             workstream=localized(ws, lang) if ws is not None else "")
+
+
+def region_order(hm: Heatmap, sort: str = "slide") -> list:
+    """Regions in the slides' order, or by value: mean of the row's shown percents, highest
+    first, regions without data last (ties keep the slides' order)."""
+    if sort != "value":
+        return list(hm.regions)
+
+    def key(item):
+        pos, region = item
+        values = [c.percent for c in hm.row(region.code) if c.percent is not None]
+        return (0, -sum(values) / len(values), pos) if values else (1, 0, pos)
+
+    return [r for _, r in sorted(enumerate(hm.regions), key=key)]
+
+
+def _hover(region_name: str, column_title: str, cell: Cell, lang: str,
+           delta_line: str | None) -> str:
+    lines = [f"<b>{region_name}</b>", column_title]
+    if cell.percent is None:
+        lines.append(t("no_data", lang))
+    else:
+        lines.append(f"<b>{format_percent(cell.percent, lang)}</b>")
+        if cell.numerator is not None and cell.denominator is not None:
+            lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
+        elif cell.denominator is not None:
+            lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
+        else:
+            lines.append(t("dash.hover.summary_value_nocount", lang))
+        lines.append(BANDS[cell.band - 1].legend(lang))
+    if delta_line:
+        lines.append(delta_line)
+    return "<br>".join(lines)
+
+
+def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
+                   previous: Heatmap | None = None, show_deltas: bool = False,
+                   region_href: Callable[[str], str] | None = None,
+                   font_scale: float = 1.0) -> go.Figure:
+    """Regions × columns, coloured by band, whole percent in every cell.
+
+    readiness: two columns per workstream (Käynnissä, Valmis) under a grouped header;
+    progress: one column per workstream with the 'Tehtävien lkm yht.' counts in the header;
+    subareas: Kokonaiskuva and the workstream's sub-areas.
+    `previous` + `show_deltas`: each cell also shows its change in percentage points.
+    `region_href(code)`: row labels become links (the page passes it; exports do not).
+    """
+    fs = font_scale
+    regions = region_order(hm, sort)
+    cols = hm.columns
+    n_rows, n_cols = len(regions), len(cols)
+    prev_period = format_period(previous.snapshot.period, lang) if previous is not None else ""
+
+    def full_title(col: Column) -> str:
+        ws = localized(col.workstream, lang) if col.workstream is not None else ""
+        if hm.view is View.READINESS:
+            return f"{ws} – {column_label(col, lang)}"
+        if col.sub_area is not None:
+            return f"{ws} – {column_label(col, lang)}"
+        if hm.view is View.SUBAREAS:
+            return f"{ws} – {t('column.overall', lang)}"
+        return ws
+
+    z, text, hover, custom = [], [], [], []
+    for region in regions:
+        name = localized(region, lang)
+        z_row, text_row, hover_row, custom_row = [], [], [], []
+        for col in cols:
+            cell = hm.cell(region.code, col.key)
+            pct = cell.percent
+            z_row.append(band_of_percent(pct) or 0)
+            label = format_percent(pct, lang) if pct is not None else t("no_data", lang)
+            delta_line = None
+            if show_deltas and previous is not None:
+                before = previous.cell(region.code, col.key).percent
+                if pct is not None and before is not None:
+                    delta = pct - before
+                    arrow = "▲" if delta > 0 else ("▼" if delta < 0 else "")
+                    label += f"<br><span style='font-size:{round(10 * fs)}px'>" \
+                             f"{arrow}{format_signed(delta, lang)}</span>"
+                    delta_line = t("dash.hover.delta", lang, period=prev_period,
+                                   delta=format_signed(delta, lang))
+                else:
+                    delta_line = t("dash.hover.no_previous", lang)
+            text_row.append(label)
+            hover_row.append(_hover(name, full_title(col), cell, lang, delta_line))
+            custom_row.append(region.code)
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+        custom.append(custom_row)
+
+    heat = go.Heatmap(
+        z=z, x=list(range(n_cols)), y=list(range(n_rows)), text=text,
+        texttemplate="%{text}", textfont=dict(size=round(13 * fs), color=BANDS[0].text_colour,
+                                              family=FONT_FAMILY),
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", customdata=custom,
+        colorscale=band_colourscale(), zmin=_Z_MIN, zmax=_Z_MAX, showscale=False,
+        xgap=2, ygap=2, name="",
+    )
+    fig = go.Figure(heat)
+
+    # Row labels (regions): links to the region page when the caller gives hrefs.
+    def row_label(region) -> str:
+        name = localized(region, lang)
+        if region_href is None:
+            return name
+        return f'<a href="{region_href(region.code)}" target="_self">{name}</a>'
+
+    # Column header: readiness groups two columns under a workstream name; progress and
+    # sub-areas print the task counts ("Tehtävien lkm yht.") under the header.
+    annotations: list[dict] = []
+    header_font = dict(size=round(12 * fs), color=TEXT_COLOUR, family=FONT_FAMILY)
+    if hm.view is View.READINESS:
+        tick_text = [column_label(c, lang) for c in cols]
+        groups: list[tuple[str, list[int]]] = []
+        for i, c in enumerate(cols):
+            name = localized(c.workstream, lang)
+            if groups and groups[-1][0] == name:
+                groups[-1][1].append(i)
+            else:
+                groups.append((name, [i]))
+        for name, idx in groups:
+            annotations.append(dict(
+                x=sum(idx) / len(idx), y=1, xref="x", yref="paper", yshift=round(34 * fs),
+                text=f"<b>{_wrap(name, 24)}</b>", showarrow=False, yanchor="bottom",
+                font=dict(header_font, size=round(13 * fs))))
+        line_y = round(32 * fs)
+        shapes = [dict(type="line", xref="x", yref="paper", x0=idx[0] - 0.45, x1=idx[-1] + 0.45,
+                       ysizemode="pixel", yanchor=1, y0=line_y, y1=line_y,
+                       line=dict(color=LINE_GREY, width=1))
+                  for _, idx in groups]
+        header_rows = 2
+    else:
+        width = 22 if hm.view is View.PROGRESS else 18
+        tick_text = []
+        for c in cols:
+            label = t("column.overall", lang) if (hm.view is View.SUBAREAS and c.sub_area is None) \
+                else (column_label(c, lang) if c.sub_area is not None
+                      else localized(c.workstream, lang))
+            tick_text.append(f"<b>{_wrap(label, width)}</b>")
+        shapes = []
+        counts = [c.national_count for c in cols]
+        if any(n is not None for n in counts):
+            for i, n in enumerate(counts):
+                annotations.append(dict(
+                    x=i, y=1, xref="x", yref="paper", yshift=round(4 * fs), yanchor="bottom",
+                    text="" if n is None else str(n), showarrow=False, font=header_font))
+            annotations.append(dict(
+                x=0, y=1, xref="paper", yref="paper", xanchor="right", xshift=-8,
+                yshift=round(4 * fs), yanchor="bottom", text=f"<i>{t('row.task_count', lang)}</i>",
+                showarrow=False, font=header_font))
+        header_rows = 4 if hm.view is View.SUBAREAS else 3
+    # Room for the count row between the column titles and the cells.
+    standoff = round(22 * fs) if hm.view is not View.READINESS and any(
+        c.national_count is not None for c in cols) else 0
+
+    # The four-band legend with the slides' wording, plus grey "ei tietoa", under the heatmap.
+    for band in BANDS:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=band.legend(lang), hoverinfo="skip",
+            marker=dict(symbol="square", size=round(16 * fs), color=band.colour,
+                        line=dict(color="#555555", width=0.5))))
+    fig.add_trace(go.Scatter(
+        x=[None], y=[None], mode="markers", name=t("no_data", lang), hoverinfo="skip",
+        marker=dict(symbol="square", size=round(16 * fs), color=NO_DATA_COLOUR,
+                    line=dict(color="#555555", width=0.5))))
+
+    row_height = 26 * fs + (10 * fs if show_deltas and previous is not None else 0)
+    top = (header_rows * 22 + 40) * fs + standoff
+    fig.update_layout(
+        font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
+        paper_bgcolor="white", plot_bgcolor="white",
+        height=round(n_rows * row_height + top + 90 * fs),
+        margin=dict(l=10, r=10, t=round(top), b=round(70 * fs)),
+        showlegend=True,
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top",
+                    itemclick=False, itemdoubleclick=False,
+                    font=dict(size=round(12 * fs)), traceorder="normal"),
+        annotations=annotations, shapes=shapes,
+        xaxis=dict(side="top", tickmode="array", tickvals=list(range(n_cols)),
+                   ticktext=tick_text, showgrid=False, zeroline=False, fixedrange=True,
+                   range=[-0.5, n_cols - 0.5], tickfont=dict(size=round(12 * fs)),
+                   ticklabelstandoff=standoff),
+        yaxis=dict(tickmode="array", tickvals=list(range(n_rows)),
+                   ticktext=[row_label(r) for r in regions], autorange="reversed",
+                   showgrid=False, zeroline=False, fixedrange=True, automargin=True,
+                   tickfont=dict(size=round(13 * fs)), ticksuffix="  "),
+        hoverlabel=dict(bgcolor="white", font=dict(family=FONT_FAMILY, size=round(13 * fs))),
+        meta=dict(view=hm.view.value, period=hm.snapshot.period,
+                  regions=[r.code for r in regions], columns=[c.key for c in cols]),
+    )
+    return fig
