@@ -16,12 +16,15 @@ test: setup
 
 setup: system-deps $(VENV)/.installed
 
-# Debian's Chromium renders PNG exports (kaleido) and drives the browser tests.
+# Debian's Chromium renders PNG exports (kaleido) and drives the browser tests; Debian's
+# PostgreSQL server runs the tests that prove the same code works on PostgreSQL.
+APT_PACKAGES := chromium chromium-driver fonts-dejavu-core postgresql
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-	  echo "Installing Debian's chromium and chromium-driver"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || \
+	    ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "Installing Debian packages: $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	fi
 
 $(VENV)/.installed: pyproject.toml
