@@ -1,0 +1,237 @@
+"""Checks an uploaded spreadsheet BEFORE openpyxl opens it.
+
+A regional sheet comes from outside the ministry, so it is treated as hostile until proven
+harmless: size first (nothing is parsed of an oversized file), then the file's real kind from its
+first bytes (a renamed .xls, an encrypted workbook, a CSV called .xlsx), then the zip container
+(truncated archives, zip bombs by total size and by compression ratio, macros, encrypted entries)
+and finally every XML part is streamed once, bounded, to refuse DTDs and entity declarations
+(billion laughs, external entities) and to verify CRCs. Each kind gets its own Finnish message.
+
+openpyxl itself also parses through defusedxml when it is installed (it is a dependency): the
+pre-scan here is a second, independent line, and `openpyxl_uses_defusedxml()` lets tests and
+start-up assert that the first line is active.
+
+Export side: `safe_text()` neutralises text that a spreadsheet would run as a formula, for any
+xlsx/CSV the app writes (notes are stored as given, but never exported as live formulas).
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from domain.i18n import t
+
+MB = 1024 * 1024
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: .xls, encrypted xlsx
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an upload may be. Defaults fit a regional sheet (a few hundred kB) by a wide margin."""
+
+    max_bytes: int = field(default_factory=lambda: _env_int("TILANNEKUVA_MAX_UPLOAD_BYTES", 10 * MB))
+    max_uncompressed: int = 200 * MB  # all zip entries together, as declared and as streamed
+    max_ratio: int = 200  # per entry, uncompressed / compressed (real sheets stay below ~30)
+    ratio_floor: int = 1 * MB  # small entries may compress well without being suspicious
+    max_entries: int = 2000
+
+
+class UnsafeFile(Exception):
+    """The file was refused before parsing. `key` is a message of `domain/messages/upload.py`."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def render(self, lang: str = "fi") -> str:
+        return t(self.key, lang, **self.params)
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.1f}".replace(".", ",")
+
+
+def check_upload(data: bytes, filename: str | None = None, limits: Limits | None = None) -> None:
+    """Raise `UnsafeFile` unless `data` looks like a plain, harmless .xlsx workbook."""
+    limits = limits or Limits()
+    if not data:
+        raise UnsafeFile("upload.file.empty")
+    if len(data) > limits.max_bytes:
+        raise UnsafeFile("upload.file.too_large", size=_mb(len(data)), limit=_mb(limits.max_bytes))
+    _check_name(filename)
+    head = data[:8]
+    if head.startswith(OLE_SIGNATURE):
+        # Both old binary workbooks and password-protected xlsx are CFB containers; an encrypted
+        # OOXML file carries an "EncryptionInfo"/"EncryptedPackage" stream (UTF-16 names).
+        if "EncryptedPackage".encode("utf-16-le") in data or \
+                "EncryptionInfo".encode("utf-16-le") in data:
+            raise UnsafeFile("upload.file.encrypted")
+        raise UnsafeFile("upload.file.legacy_xls")
+    if not head.startswith(ZIP_SIGNATURES):
+        if _looks_like_text(data):
+            raise UnsafeFile("upload.file.text_not_xlsx")
+        raise UnsafeFile("upload.file.not_xlsx")
+    _check_zip(data, limits)
+
+
+def check_upload_file(path: str | Path, filename: str | None = None,
+                      limits: Limits | None = None) -> bytes:
+    """Check a file on disk (size before reading it); return its bytes for the caller."""
+    limits = limits or Limits()
+    path = Path(path)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise UnsafeFile("upload.file.too_large", size=_mb(size), limit=_mb(limits.max_bytes))
+    data = path.read_bytes()
+    check_upload(data, filename or path.name, limits)
+    return data
+
+
+def _check_name(filename: str | None) -> None:
+    if not filename:
+        return
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xlsm":
+        raise UnsafeFile("upload.file.xlsm")
+    if suffix == ".xlsb":
+        raise UnsafeFile("upload.file.xlsb")
+    if suffix == ".xls":
+        raise UnsafeFile("upload.file.legacy_xls")
+    if suffix in (".csv", ".txt", ".ods"):
+        raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix)
+    if suffix != ".xlsx":
+        raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix or "-")
+
+
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        return printable >= 0.95 * max(len(text), 1)
+    return False
+
+
+_DANGEROUS_XML = tuple(
+    marker.encode(enc) for marker in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le"))
+_OVERLAP = max(len(m) for m in _DANGEROUS_XML)
+
+
+def _check_zip(data: bytes, limits: Limits) -> None:
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise UnsafeFile("upload.file.truncated") from None
+    with archive:
+        infos = archive.infolist()
+        names = {i.filename for i in infos}
+        if len(infos) > limits.max_entries:
+            raise UnsafeFile("upload.file.zip_bomb")
+        if any(i.flag_bits & 0x1 for i in infos):
+            raise UnsafeFile("upload.file.encrypted")
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            raise UnsafeFile("upload.file.macros")
+        if "xl/workbook.bin" in names:
+            raise UnsafeFile("upload.file.xlsb")
+        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+            raise UnsafeFile("upload.file.not_xlsx")
+        declared = sum(i.file_size for i in infos)
+        if declared > limits.max_uncompressed:
+            raise UnsafeFile("upload.file.zip_bomb")
+        for info in infos:
+            if info.file_size > limits.ratio_floor and \
+                    info.file_size > limits.max_ratio * max(info.compress_size, 1):
+                raise UnsafeFile("upload.file.zip_bomb")
+        content_types = _read_bounded(archive, archive.getinfo("[Content_Types].xml"), limits)
+        if b"macroEnabled" in content_types or b"vbaProject" in content_types:
+            raise UnsafeFile("upload.file.macros")
+        total = 0
+        for info in infos:
+            total += _stream_entry(archive, info, limits, limits.max_uncompressed - total)
+
+
+def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as handle:
+            while block := handle.read(64 * 1024):
+                size += len(block)
+                if size > limits.max_uncompressed:
+                    raise UnsafeFile("upload.file.zip_bomb")
+                chunks.append(block)
+    except UnsafeFile:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+        raise UnsafeFile("upload.file.truncated") from None
+    return b"".join(chunks)
+
+
+def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
+                  budget: int) -> int:
+    """Decompress one entry with a size budget (zipfile also stops at the declared size and
+    checks the CRC at the end: a lying header or a cut archive fails here); refuse DTDs."""
+    is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+    size, tail = 0, b""
+    try:
+        with archive.open(info) as handle:
+            while block := handle.read(256 * 1024):
+                size += len(block)
+                if size > budget:
+                    raise UnsafeFile("upload.file.zip_bomb")
+                if is_xml:
+                    window = tail + block
+                    if any(marker in window for marker in _DANGEROUS_XML):
+                        raise UnsafeFile("upload.file.xml_dtd", part=info.filename)
+                    tail = window[-_OVERLAP:]
+    except UnsafeFile:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+        raise UnsafeFile("upload.file.truncated") from None
+    return size
+
+
+def openpyxl_uses_defusedxml() -> bool:
+    """True when openpyxl parses workbook XML through defusedxml (entities refused)."""
+    import openpyxl
+
+    return bool(getattr(openpyxl, "DEFUSEDXML", False))
+
+
+# --- export side -------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_text(value: object) -> object:
+    """Text a spreadsheet would treat as a formula gets a leading apostrophe (OWASP's advice
+    for CSV injection); other values pass through unchanged. Use for every user-written text
+    (notes, file names) that goes into an xlsx or CSV the app writes."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_text_cell(cell, value: object) -> None:
+    """Put user text into an openpyxl cell as literal text: openpyxl would otherwise store a
+    string starting with '=' as a live formula."""
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
