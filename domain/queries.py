@@ -169,3 +169,25 @@ def working_days_left(snap: Snapshot, target: dt.date) -> int:
     from .metrics import working_days
 
     return working_days(snap.report_date, target)
+
+
+def latest_task_statuses(session: Session, region_id: int, up_to_period: str | None = None,
+                         ) -> tuple[Snapshot | None, dict[int, tuple[str, str | None]]]:
+    """A region's most recent task-level statuses (current revision) up to a period: the
+    snapshot and {task id: (status value, note)}. Used to prefill the regional template and to
+    compare an upload with what came before. (None, {}) when the region has no task data."""
+    from .schema import TaskStatus
+
+    stmt = (select(Submission.id, Snapshot)
+            .join(Snapshot, Snapshot.id == Submission.snapshot_id)
+            .where(Submission.region_id == region_id, Submission.scope == "tasks",
+                   Submission.is_current.is_(True)))
+    if up_to_period is not None:
+        stmt = stmt.where(Snapshot.period <= up_to_period)
+    found = session.execute(stmt.order_by(Snapshot.period.desc()).limit(1)).first()
+    if found is None:
+        return None, {}
+    submission_id, snap = found
+    rows = session.execute(select(TaskStatus.task_id, TaskStatus.status, TaskStatus.note)
+                           .where(TaskStatus.submission_id == submission_id))
+    return snap, {task_id: (status, note) for task_id, status, note in rows}
