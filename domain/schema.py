@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+    Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
     UniqueConstraint, func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -160,3 +160,63 @@ class Figure(Base):
     denominator_is_national: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
+
+
+# --- users and the upload log (migration 0002) ------------------------------------------------
+
+class User(Base):
+    """A person who logs in. Region uploaders belong to one region; coordinators and admins
+    to none. Only an argon2 hash of the password is stored."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # region_uploader | coordinator | admin
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # bumped on password reset and disable: sessions made before it stop working
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    region: Mapped[Region | None] = relationship()
+
+
+class Upload(Base):
+    """One file sent through the upload page, accepted or not (the upload log).
+
+    `result`: "previewed" (valid, waiting for confirmation), "accepted" (confirmed: a
+    submission was written) or "rejected" (refused; `error_count` problems). The original
+    bytes are kept in `UploadFile` whatever the result, so any snapshot can be rebuilt."""
+
+    __tablename__ = "upload"
+    __table_args__ = (Index("ix_upload_created", "created_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
+    period: Mapped[str | None] = mapped_column(String(7))
+    file_name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(20))
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    # sha256 of the random preview token handed to the uploader (never the token itself)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id"))
+    user: Mapped[User | None] = relationship()
+    region: Mapped[Region | None] = relationship()
+    submission: Mapped[Submission | None] = relationship()
+
+
+class UploadFile(Base):
+    """The original bytes of an upload, apart from the log rows so that listing stays light."""
+
+    __tablename__ = "upload_file"
+    upload_id: Mapped[int] = mapped_column(ForeignKey("upload.id"), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
