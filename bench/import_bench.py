@@ -1,0 +1,186 @@
+"""Import speed of regional status sheets at national scale, and the heatmap query at that size.
+
+Generates 23 regions × 400 tasks × 36 monthly snapshots as real xlsx files (each region's
+template from `loaders.template`, filled in with openpyxl as a region would), imports every one
+through `loaders.status_sheet.import_status`, and prints per sheet:
+
+- the import time (read + validate + store as a new revision with its figures),
+- a bare read of the same file with openpyxl in read-only mode, and the ratio import/bare read,
+- for reference, a bare read with python-calamine;
+
+then the time of the aggregated heatmap query (`domain.queries.heatmap`) on the full database.
+
+    .venv/bin/python bench/import_bench.py [--months 36] [--tasks 400] [--out bench/out/import]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from domain import db, queries, reference  # noqa: E402
+from domain.metrics import View  # noqa: E402
+from domain.schema import Region, SubArea, Task, Workstream  # noqa: E402
+from domain.vocabulary import Status, status_label  # noqa: E402
+from loaders import sheet_format, status_sheet, template  # noqa: E402
+
+
+def periods(count: int, first: str = "2020-01") -> list[str]:
+    year, month = int(first[:4]), int(first[5:])
+    out = []
+    for _ in range(count):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def build_structure(url: str, n_tasks: int) -> None:
+    """Bench set-up: the real workstreams and regions, and `n_tasks` synthetic tasks."""
+    rng = random.Random(7)
+    with db.transaction(url) as s:
+        sub_areas = []
+        for i, w in enumerate(reference.WORKSTREAMS):
+            ws = Workstream(code=w.code, position=i, name_fi=w.fi, name_sv=w.sv, name_en=w.en)
+            s.add(ws)
+            s.flush()
+            for sa in w.sub_areas:
+                row = SubArea(workstream_id=ws.id, letter=sa.letter, name_fi=sa.fi,
+                              name_sv=sa.sv, name_en=sa.en)
+                s.add(row)
+                sub_areas.append((ws, row))
+        s.flush()
+        for n in range(n_tasks):
+            ws, sa = sub_areas[n % len(sub_areas)]
+            year, quarter = 2020 + rng.randrange(3), rng.randrange(1, 5)
+            due = dt.date(year, quarter * 3, 30 if quarter in (2, 3) else 31)
+            s.add(Task(code=f"{ws.code.upper()}-{sa.letter}-{n + 1:03d}", workstream_id=ws.id,
+                       sub_area_id=sa.id, title_fi=f"Synteettinen tehtävä {n + 1}",
+                       due_date=due, due_label=f"Q{quarter}/{year}", position=n))
+        for i, r in enumerate(reference.REGIONS):
+            s.add(Region(code=r.code, position=i, name_fi=r.fi, name_sv=r.sv, name_en=r.en,
+                         reports_in_swedish=r.reports_in_swedish))
+
+
+def fill_sheet(template_path: Path, out: Path, period: str, rng: random.Random,
+               progress: float) -> None:
+    wb = openpyxl.load_workbook(template_path)
+    ws = wb.active
+    header_row, columns = None, {}
+    for row in ws.iter_rows(min_row=1, max_row=30):
+        keys = {sheet_format.column_key(c.value): c.column for c in row if c.value}
+        if sheet_format.STATUS in keys and sheet_format.ID in keys:
+            header_row, columns = row[0].row, keys
+            break
+    lang = sheet_format.language_of(c.value for r in ws.iter_rows(max_row=header_row) for c in r)
+    for row in ws.iter_rows(min_row=1, max_row=header_row):
+        for cell in row:
+            if sheet_format.is_period_label(cell.value):
+                ws.cell(row=cell.row, column=cell.column + 1, value=period)
+    choices = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.ON_SCHEDULE, Status.DONE]
+    for r in range(header_row + 1, ws.max_row + 1):
+        if ws.cell(row=r, column=columns[sheet_format.ID]).value is None:
+            continue
+        x = rng.random()
+        status = (Status.NOT_APPLICABLE if x < 0.02 else Status.DONE if x < progress * 0.6
+                  else choices[rng.randrange(3)])
+        ws.cell(row=r, column=columns[sheet_format.STATUS], value=status_label(status, lang))
+    wb.save(out)
+
+
+def bare_openpyxl(path: Path) -> int:
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    n = sum(1 for _ in wb.active.iter_rows(values_only=True))
+    wb.close()
+    return n
+
+
+def bare_calamine(path: Path) -> int | None:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        return None
+    wb = CalamineWorkbook.from_path(str(path))
+    return len(wb.get_sheet_by_index(0).to_python())
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--months", type=int, default=36)
+    ap.add_argument("--tasks", type=int, default=400)
+    ap.add_argument("--out", type=Path, default=Path("bench/out/import"))
+    args = ap.parse_args()
+    shutil.rmtree(args.out, ignore_errors=True)
+    args.out.mkdir(parents=True)
+    url = f"sqlite:///{args.out / 'bench.sqlite'}"
+    build_structure(url, args.tasks)
+    months = periods(args.months)
+    rng = random.Random(11)
+
+    t0 = time.perf_counter()
+    files: list[tuple[str, Path]] = []
+    with db.session_factory(url)() as s:
+        regions = queries.regions(s)
+        for region in regions:
+            lang = "sv" if region.reports_in_swedish else "fi"
+            tpl = template.write_template(s, region.code, args.out / f"{region.code}.xlsx", lang=lang)
+            for i, period in enumerate(months):
+                path = args.out / f"{region.code}_{period}.xlsx"
+                fill_sheet(tpl, path, period, rng, progress=(i + 1) / len(months))
+                files.append((region.code, path))
+    print(f"generated {len(files)} sheets ({len(regions)} regions × {len(months)} months × "
+          f"{args.tasks} tasks) in {time.perf_counter() - t0:.1f} s")
+
+    imports, reads, calamines = [], [], []
+    for n, (code, path) in enumerate(sorted(files, key=lambda f: f[1].name.split("_")[-1])):
+        t = time.perf_counter()
+        bare_openpyxl(path)
+        reads.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        if bare_calamine(path) is not None:
+            calamines.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        status_sheet.import_status(url, path, source_name=path.name)
+        imports.append(time.perf_counter() - t)
+        if (n + 1) % 100 == 0:
+            print(f"  imported {n + 1}/{len(files)}", flush=True)
+
+    def line(name: str, xs: list[float]) -> str:
+        return (f"{name:<34} median {statistics.median(xs) * 1000:7.1f} ms   "
+                f"p95 {pct(xs, 0.95) * 1000:7.1f} ms")
+
+    print(line("import per sheet", imports))
+    print(line("bare read, openpyxl read-only", reads))
+    if calamines:
+        print(line("bare read, python-calamine", calamines))
+    print(f"ratio import / bare openpyxl read (median): "
+          f"{statistics.median(imports) / statistics.median(reads):.2f}×")
+    if calamines:
+        print(f"ratio import / bare calamine read (median): "
+              f"{statistics.median(imports) / statistics.median(calamines):.2f}×")
+
+    times = []
+    with db.session_factory(url)() as s:
+        for view, ws in ((View.READINESS, None), (View.PROGRESS, None), (View.SUBAREAS, "yp")):
+            for period in months[-6:]:
+                t = time.perf_counter()
+                queries.heatmap(s, period, view, ws)
+                times.append(time.perf_counter() - t)
+    print(line(f"heatmap query ({len(files)} imports)", times))
+
+
+if __name__ == "__main__":
+    main()
