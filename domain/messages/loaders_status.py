@@ -116,8 +116,8 @@ MESSAGES = {
         "sv": "Importerat {source}: {region}, {period}, {tasks} uppgifter, version {revision}.",
         "en": "Imported {source}: {region}, {period}, {tasks} tasks, revision {revision}."},
     "status_sheet.rejected": {
-        "fi": "Tiedosto {source} hylättiin, {count} virhettä. Mitään ei tallennettu.",
-        "sv": "Filen {source} avvisades, {count} fel. Ingenting sparades.",
+        "fi": "Tiedosto {source} hylättiin (virheitä: {count}). Mitään ei tallennettu.",
+        "sv": "Filen {source} avvisades (fel: {count}). Ingenting sparades.",
         "en": "File {source} was rejected with {count} problems. Nothing was saved."},
     "status_sheet.bad_option": {
         "fi": "virheellinen valinta",
