@@ -274,3 +274,242 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                   regions=[r.code for r in regions], columns=[c.key for c in cols]),
     )
     return fig
+
+
+# --- region page -----------------------------------------------------------------------------
+
+def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0) -> go.Figure:
+    """One region's workstreams (rows) with readiness, progress and each sub-area's progress,
+    coloured with the same bands as the overview. `rf` is `domain.queries.RegionFigures`."""
+    fs = font_scale
+    streams = rf.workstreams
+    letters = sorted({sa.letter for w in streams for sa in w.sub_areas})
+    head = [("readiness_active", None, t("measure.active", lang)),
+            ("readiness_done", None, t("measure.done", lang)),
+            ("progress", None, t("column.overall", lang))]
+    head += [("progress", letter, letter) for letter in letters]
+    z, text, hover = [], [], []
+    for w in streams:
+        areas = {sa.letter: sa for sa in w.sub_areas}
+        z_row, text_row, hover_row = [], [], []
+        for measure, letter, label in head:
+            if letter is not None and letter not in areas:
+                z_row.append(None)  # the workstream has no such sub-area: leave the cell empty
+                text_row.append("")
+                hover_row.append("")
+                continue
+            cell = rf.cell(w.code, letter, measure)
+            pct = cell.percent
+            z_row.append(band_of_percent(pct) or 0)
+            text_row.append(format_percent(pct, lang) if pct is not None else t("no_data", lang))
+            if letter is not None:
+                title = f"{letter} {localized(areas[letter], lang)}"
+            elif measure == "progress":
+                title = f"{t('view.progress', lang)} – {t('column.overall', lang)}"
+            else:
+                title = f"{t('view.readiness', lang)} – {label}"
+            hover_row.append(_hover(localized(w, lang), title, cell, lang, None))
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(range(len(head))), y=list(range(len(streams))), text=text,
+        texttemplate="%{text}", textfont=dict(size=round(12 * fs), color=BANDS[0].text_colour),
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        colorscale=band_colourscale(), zmin=_Z_MIN, zmax=_Z_MAX, showscale=False,
+        xgap=2, ygap=2, hoverongaps=False, name=""))
+    group_font = dict(size=round(12 * fs), color=TEXT_COLOUR, family=FONT_FAMILY)
+    annotations = [
+        dict(x=0.5, y=1, xref="x", yref="paper", yshift=round(26 * fs), yanchor="bottom",
+             showarrow=False, text=f"<b>{t('view.readiness', lang)}</b>", font=group_font),
+        dict(x=(2 + len(head) - 1) / 2, y=1, xref="x", yref="paper", yshift=round(26 * fs),
+             yanchor="bottom", showarrow=False,
+             text=f"<b>{t('view.progress', lang)} – {t('sub_area', lang).lower()}</b>",
+             font=group_font),
+    ]
+    fig.update_layout(
+        font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
+        paper_bgcolor="white", plot_bgcolor="white",
+        height=round((len(streams) * 40 + 150) * fs),
+        margin=dict(l=10, r=10, t=round(70 * fs), b=round(50 * fs)), showlegend=True,
+        annotations=annotations,
+        xaxis=dict(side="top", tickmode="array", tickvals=list(range(len(head))),
+                   ticktext=[h[2] for h in head], showgrid=False, zeroline=False,
+                   fixedrange=True),
+        yaxis=dict(tickmode="array", tickvals=list(range(len(streams))),
+                   ticktext=[_wrap(localized(w, lang), 30) for w in streams],
+                   autorange="reversed", showgrid=False, zeroline=False, fixedrange=True,
+                   automargin=True, ticksuffix="  "),
+        legend=dict(orientation="h", x=0, y=-0.02, yanchor="top", itemclick=False,
+                    itemdoubleclick=False),
+        hoverlabel=dict(bgcolor="white"),
+    )
+    _add_band_legend(fig, lang, fs)
+    return fig
+
+
+def _add_band_legend(fig: go.Figure, lang: str, fs: float = 1.0, no_data: bool = True) -> None:
+    for band in BANDS:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=band.legend(lang), hoverinfo="skip",
+            marker=dict(symbol="square", size=round(14 * fs), color=band.colour,
+                        line=dict(color="#555555", width=0.5))))
+    if no_data:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=t("no_data", lang), hoverinfo="skip",
+            marker=dict(symbol="square", size=round(14 * fs), color=NO_DATA_COLOUR,
+                        line=dict(color="#555555", width=0.5))))
+
+
+def _band_background(fig: go.Figure) -> None:
+    """Faint band colours behind a 0–100 % axis, so a line's band is readable at a glance."""
+    for band in BANDS:
+        low = band.low - 0.5 if band.low else 0
+        high = band.high + 0.5 if band.high < 100 else 100
+        fig.add_hrect(y0=low, y1=high, fillcolor=band.colour, opacity=0.13, line_width=0,
+                      layer="below")
+
+
+def _series_title(series, lang: str) -> str:
+    ws = localized(series.workstream, lang)
+    if series.sub_area is not None:
+        ws += f" – {series.sub_area.letter} {localized(series.sub_area, lang)}"
+    return f"{ws}: {measure_label(series.measure, lang)}"
+
+
+def measure_label(measure: Measure | str, lang: str) -> str:
+    measure = Measure(measure)
+    if measure is Measure.READINESS_ACTIVE:
+        return f"{t('view.readiness', lang)} – {t('measure.active', lang)}"
+    if measure is Measure.READINESS_DONE:
+        return f"{t('view.readiness', lang)} – {t('measure.done', lang)}"
+    return t("view.progress", lang)
+
+
+def _trend_layout(fig: go.Figure, series, lang: str, fs: float, height: int) -> None:
+    fig.update_layout(
+        font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
+        paper_bgcolor="white", plot_bgcolor="white", height=round(height * fs),
+        margin=dict(l=60, r=20, t=round(30 * fs), b=round(40 * fs)),
+        hovermode="closest", hoverlabel=dict(bgcolor="white"),
+        legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
+        xaxis=dict(type="category", title=None, showgrid=False,
+                   tickfont=dict(size=round(11 * fs))),
+        yaxis=dict(range=[0, 100.5], title=t("dash.percent_axis", lang), ticksuffix="",
+                   gridcolor="#E3E6EA", zeroline=False, dtick=25),
+    )
+
+
+def _spread_traces(series, lang: str, x: list[str]) -> list[go.Scatter]:
+    q1 = [p.q1 for p in series.national]
+    q3 = [p.q3 for p in series.national]
+    median = [p.median for p in series.national]
+    median_text = [format_percent(shown_percent_or_none(m), lang, no_data=t("no_data", lang))
+                   for m in median]
+    return [
+        go.Scatter(x=x, y=q1, mode="lines", line=dict(width=0), hoverinfo="skip",
+                   showlegend=False, name="q1"),
+        go.Scatter(x=x, y=q3, mode="lines", line=dict(width=0), fill="tonexty",
+                   fillcolor="rgba(60, 70, 90, 0.18)", hoverinfo="skip",
+                   name=t("dash.national_spread", lang)),
+        go.Scatter(x=x, y=median, mode="lines", name=t("dash.national_median", lang),
+                   line=dict(color="#222222", width=2, dash="dash"), text=median_text,
+                   hovertemplate=f"{t('dash.national_median', lang)}: %{{text}}<extra></extra>"),
+    ]
+
+
+def shown_percent_or_none(value: float | None) -> int | None:
+    from domain.metrics import shown_percent
+
+    return shown_percent(value)
+
+
+def region_trend_figure(series, region_code: str, lang: str = "fi", *,
+                        font_scale: float = 1.0) -> go.Figure:
+    """The region's line over the snapshots next to the national median and the regions'
+    spread (interquartile band). `series` is `domain.queries.TrendSeries`."""
+    fs = font_scale
+    x = [format_period(p, lang) for p in series.periods]
+    reg = next((r for r in series.regions if r.code == region_code), None)
+    name = localized(reg, lang) if reg is not None else region_code
+    fig = go.Figure(_spread_traces(series, lang, x))
+    pcts = series.percents(region_code)
+    text = [format_percent(p, lang, no_data=t("no_data", lang)) for p in pcts]
+    fig.add_trace(go.Scatter(
+        x=x, y=[p for p in pcts], mode="lines+markers", name=name, text=text,
+        line=dict(color=HIGHLIGHT_COLOUR, width=3), marker=dict(size=round(7 * fs)),
+        hovertemplate=f"<b>{name}</b> %{{x}}: %{{text}}<extra></extra>", connectgaps=False))
+    _band_background(fig)
+    _trend_layout(fig, series, lang, fs, 360)
+    return fig
+
+
+def trend_lines_figure(series, lang: str = "fi", *, highlight: str | None = None,
+                       font_scale: float = 1.0) -> go.Figure:
+    """One line per region over the snapshots (the highlighted one in strong blue), with the
+    national median and spread."""
+    fs = font_scale
+    x = [format_period(p, lang) for p in series.periods]
+    fig = go.Figure()
+    for reg in series.regions:
+        if reg.code == highlight:
+            continue
+        pcts = series.percents(reg.code)
+        if all(p is None for p in pcts):
+            continue
+        name = localized(reg, lang)
+        fig.add_trace(go.Scatter(
+            x=x, y=pcts, mode="lines", name=name, showlegend=False,
+            line=dict(color=LINE_GREY, width=1), opacity=0.7,
+            text=[format_percent(p, lang) for p in pcts], customdata=[reg.code] * len(x),
+            hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>"))
+    for trace in _spread_traces(series, lang, x):
+        fig.add_trace(trace)
+    if highlight:
+        reg = next((r for r in series.regions if r.code == highlight), None)
+        if reg is not None:
+            pcts = series.percents(reg.code)
+            name = localized(reg, lang)
+            fig.add_trace(go.Scatter(
+                x=x, y=pcts, mode="lines+markers", name=name,
+                line=dict(color=HIGHLIGHT_COLOUR, width=3.5), marker=dict(size=round(7 * fs)),
+                text=[format_percent(p, lang, no_data=t("no_data", lang)) for p in pcts],
+                customdata=[reg.code] * len(x),
+                hovertemplate=f"<b>{name}</b> %{{x}}: %{{text}}<extra></extra>"))
+    _band_background(fig)
+    _trend_layout(fig, series, lang, fs, 460)
+    return fig
+
+
+def band_counts_figure(series, lang: str = "fi", *, font_scale: float = 1.0) -> go.Figure:
+    """How many regions sit in each band per snapshot (stacked bars, band colours, no data grey)."""
+    fs = font_scale
+    x = [format_period(p, lang) for p in series.periods]
+    fig = go.Figure()
+    for band in BANDS:
+        counts = [p.band_counts[band.number] for p in series.national]
+        fig.add_trace(go.Bar(
+            x=x, y=counts, name=band.legend(lang), marker=dict(color=band.colour,
+                                                                line=dict(color="white", width=1)),
+            text=[str(c) if c else "" for c in counts], textposition="inside",
+            insidetextanchor="middle", textfont=dict(color=band.text_colour), textangle=0,
+            constraintext="none",
+            hovertemplate=f"%{{x}}: %{{y}} – {band.legend(lang)}<extra></extra>"))
+    counts = [p.band_counts[0] for p in series.national]
+    fig.add_trace(go.Bar(
+        x=x, y=counts, name=t("no_data", lang), marker=dict(color=NO_DATA_COLOUR),
+        text=[str(c) if c else "" for c in counts], textposition="inside", textangle=0,
+        constraintext="none",
+        hovertemplate=f"%{{x}}: %{{y}} – {t('no_data', lang)}<extra></extra>"))
+    fig.update_layout(
+        barmode="stack", bargap=0.25,
+        font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
+        paper_bgcolor="white", plot_bgcolor="white", height=round(380 * fs),
+        margin=dict(l=60, r=20, t=round(20 * fs), b=round(40 * fs)),
+        legend=dict(orientation="h", x=0, y=-0.12, yanchor="top", traceorder="normal"),
+        xaxis=dict(type="category", showgrid=False, tickfont=dict(size=round(11 * fs))),
+        yaxis=dict(title=t("dash.regions_count", lang), gridcolor="#E3E6EA",
+                   range=[0, len(series.regions) + 0.2], dtick=5),
+        hoverlabel=dict(bgcolor="white"),
+    )
+    return fig
