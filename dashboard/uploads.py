@@ -1,0 +1,289 @@
+"""The upload service: check → preview → confirm, with the upload log. No Dash in here: the
+upload page's callbacks (and tests) call these plain functions with the logged-in user.
+
+1. `preview(db_url, actor, file_name, data)`: the file goes through `loaders.file_safety` and
+   then the SAME loader as the CLI (`loaders.status_sheet.read_status_sheet`), which writes
+   nothing. A valid file for a region the actor may upload for gets a `Preview` — what would
+   change against the region's previous data — and a random token; only the token's hash is
+   stored, bound to the actor's user id, with the original bytes in the upload log row. A
+   refused file gets a `Rejection` with every problem. Both are logged with their originals.
+2. `confirm(db_url, actor, token)`: re-checks access, re-validates the stored bytes with the
+   same loader and writes the new revision and the log update in ONE transaction.
+
+Access: a region uploader may only send its own region's sheet; coordinators and admins any.
+The region is taken from the file itself (never from the browser), so a hand-made request for
+another region is refused and nothing but the log row of the refusal is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+
+from domain import db, queries
+from domain.i18n import t
+from domain.metrics import Measure
+from domain.queries import Cell
+from domain.schema import Region, Task, Upload, UploadFile, User, Workstream
+from domain.store import load_task_rows, task_figures
+from domain.vocabulary import Status
+from loaders.common import Problem, ValidationFailed, _show
+from loaders.file_safety import UnsafeFile, check_upload
+
+TOKEN_TTL = dt.timedelta(hours=2)
+MEASURES = (Measure.READINESS_ACTIVE, Measure.READINESS_DONE, Measure.PROGRESS)
+
+
+class UploadRefused(Exception):
+    """The request itself is not allowed (wrong user, unknown token). Nothing was written."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def render(self, lang: str = "fi") -> str:
+        return t(self.key, lang, **self.params)
+
+
+@dataclass
+class Rejection:
+    upload_id: int
+    file_name: str
+    problems: list  # Problem | UnsafeFile | UploadRefused
+
+    @property
+    def error_count(self) -> int:
+        return len(self.problems)
+
+    def rows(self, lang: str = "fi") -> list[dict]:
+        """One dict per problem: sheet, row, column, value, message (the message says what
+        is allowed)."""
+        out = []
+        for p in self.problems:
+            if isinstance(p, Problem):
+                out.append(dict(sheet=p.sheet or "", row=p.row or "", column=p.column or "",
+                                value="" if p.value is None else str(p.value),
+                                message=t(p.message, lang, value=_show(p.value, lang),
+                                          **p.params)))
+            else:
+                out.append(dict(sheet="", row="", column="", value="", message=p.render(lang)))
+        return out
+
+
+@dataclass
+class WorkstreamChange:
+    workstream: Workstream
+    before: dict[str, Cell]  # measure value -> cell
+    after: dict[str, Cell]
+    counts_before: dict[Status, int]
+    counts_after: dict[Status, int]
+
+
+@dataclass
+class TaskChange:
+    code: str
+    title: str
+    before: Status | None
+    after: Status
+
+
+@dataclass
+class Preview:
+    token: str
+    upload_id: int
+    file_name: str
+    region: Region
+    period: str
+    baseline_period: str | None
+    current_revision: int | None  # the revision a confirmation would supersede
+    workstreams: list[WorkstreamChange]
+    changes: list[TaskChange] = field(default_factory=list)
+    task_count: int = 0
+
+
+@dataclass
+class Confirmed:
+    upload_id: int
+    submission_id: int
+    revision: int
+    region: Region
+    period: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def clean_file_name(name: str | None) -> str:
+    """The base name only, no control characters, at most 200 characters (it is shown in the
+    log and may be exported)."""
+    name = re.split(r"[\\/]", name or "")[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    return (name or "tiedosto.xlsx")[-200:]
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _log(session, actor, *, file_name: str, data: bytes, result: str, error_count: int = 0,
+         region_id: int | None = None, period: str | None = None,
+         token_hash: str | None = None) -> Upload:
+    upload = Upload(user_id=actor.id, username=actor.username, created_at=_now(),
+                    region_id=region_id, period=period, file_name=file_name, size=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(), result=result,
+                    error_count=error_count, token_hash=token_hash)
+    session.add(upload)
+    session.flush()
+    session.add(UploadFile(upload_id=upload.id, content=data))
+    return upload
+
+
+def _require_uploader(actor) -> None:
+    if actor is None or not getattr(actor, "is_authenticated", False) or \
+            actor.role not in ("region_uploader", "coordinator", "admin"):
+        raise UploadRefused("upload.forbidden")
+
+
+def _validate(session, actor, data: bytes, file_name: str, period: str | None):
+    """(parsed sheet, problems). Same checks as the CLI, plus the actor's region rule."""
+    from loaders.status_sheet import read_status_sheet
+
+    try:
+        check_upload(data, file_name)
+    except UnsafeFile as refused:
+        return None, [refused]
+    try:
+        parsed = read_status_sheet(session, data, period=period)
+    except ValidationFailed as failed:
+        return None, failed.problems
+    except Exception:  # anything the reader did not foresee is the file's fault, never a crash
+        return None, [UnsafeFile("upload.file.unreadable")]
+    if not actor.may_upload_for(parsed.region.id):
+        return parsed, [UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
+                                      own=actor.region_name or "-")]
+    return parsed, []
+
+
+def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
+            period: str | None = None) -> Preview | Rejection:
+    _require_uploader(actor)
+    file_name = clean_file_name(file_name)
+    with db.session_factory(db_url)() as session:
+        parsed, problems = _validate(session, actor, data, file_name, period)
+        if problems:
+            refused_region = parsed.region.id if parsed is not None else None
+            with db.transaction(db_url) as write:
+                upload = _log(write, actor, file_name=file_name, data=data, result="rejected",
+                              error_count=len(problems), region_id=refused_region,
+                              period=parsed.period if parsed is not None else None)
+            return Rejection(upload.id, file_name, problems)
+        diff = _diff(session, parsed)
+    token = secrets.token_urlsafe(32)
+    with db.transaction(db_url) as write:
+        upload = _log(write, actor, file_name=file_name, data=data, result="previewed",
+                      region_id=parsed.region.id, period=parsed.period,
+                      token_hash=_hash_token(token))
+    return Preview(token=token, upload_id=upload.id, file_name=file_name, region=parsed.region,
+                   period=parsed.period, **diff)
+
+
+def _diff(session, parsed) -> dict:
+    region, period = parsed.region, parsed.period
+    streams = queries.workstreams(session)
+    baseline = queries.region_baseline_period(session, region.id, period)
+    before_cells: dict[tuple[str, str], Cell] = {}
+    if baseline is not None:
+        figures = queries.region_figures(session, baseline, region.code)
+        before_cells = {(w.code, m.value): figures.cell(w.code, None, m)
+                        for w in streams for m in MEASURES}
+    tasks = load_task_rows(session)
+    after_rows = task_figures(tasks, {tid: s for tid, (s, _) in parsed.statuses.items()}, period)
+    ws_code = {w.id: w.code for w in streams}
+    after_cells = {(ws_code[r["workstream_id"]], r["measure"]):
+                   Cell(r["share"], r["numerator"], r["denominator"])
+                   for r in after_rows if r["sub_area_id"] is None}
+    _snap, previous = queries.latest_task_statuses(session, region.id, period)
+    task_ws = {task.id: task.workstream_id for task in tasks}
+    changes: list[TaskChange] = []
+    counts_before = {w.id: {s: 0 for s in Status} for w in streams}
+    counts_after = {w.id: {s: 0 for s in Status} for w in streams}
+    for task_id, (status, _note) in previous.items():
+        if task_id in task_ws:
+            counts_before[task_ws[task_id]][Status(status)] += 1
+    titles = dict(session.execute(select(Task.id, Task.title_fi)).all())
+    for task_id, (status, _note) in parsed.statuses.items():
+        counts_after[task_ws[task_id]][status] += 1
+        old = previous.get(task_id)
+        old_status = Status(old[0]) if old else None
+        if old_status is not status:
+            changes.append(TaskChange(parsed.task_codes.get(task_id, str(task_id)),
+                                      titles.get(task_id, ""), old_status, status))
+    per_ws = [WorkstreamChange(
+        w, {m.value: before_cells.get((w.code, m.value), Cell()) for m in MEASURES},
+        {m.value: after_cells.get((w.code, m.value), Cell()) for m in MEASURES},
+        counts_before[w.id], counts_after[w.id]) for w in streams]
+    changes.sort(key=lambda c: c.code)
+    return dict(baseline_period=baseline,
+                current_revision=queries.current_task_revision(session, region.id, period),
+                workstreams=per_ws, changes=changes if previous else [],
+                task_count=len(parsed.statuses))
+
+
+def confirm(db_url: str | None, actor, token: str | None) -> Confirmed:
+    """Write the previewed file as the region's new revision, in one transaction."""
+    from loaders.status_sheet import read_status_sheet, store_status_sheet
+
+    _require_uploader(actor)
+    if not token or not isinstance(token, str):
+        raise UploadRefused("upload.token_unknown")
+    token_hash = _hash_token(token)
+    # Validate again outside the write transaction (same loader), so the write lock is held
+    # only for the short write itself.
+    with db.session_factory(db_url)() as session:
+        upload = session.scalar(select(Upload).where(Upload.token_hash == token_hash))
+        # the token is bound to the user who previewed; anything else looks like "unknown"
+        if upload is None or upload.user_id != actor.id or upload.result != "previewed" or \
+                upload.created_at < _now() - TOKEN_TTL:
+            raise UploadRefused("upload.token_unknown")
+        user = session.get(User, actor.id)
+        if user is None or not user.active:
+            raise UploadRefused("upload.forbidden")
+        data = session.get(UploadFile, upload.id).content
+        parsed = read_status_sheet(session, data, period=upload.period)
+        if not actor.may_upload_for(parsed.region.id) or parsed.region.id != upload.region_id:
+            raise UploadRefused("upload.forbidden")
+        upload_id, file_name, sha = upload.id, upload.file_name, upload.sha256
+    with db.transaction(db_url) as session:
+        # Claim the token first: this takes the write lock at the start of the transaction
+        # (revision numbers are then computed under it) and makes a second confirmation of
+        # the same token find nothing to claim.
+        claimed = session.execute(
+            update(Upload).where(Upload.id == upload_id, Upload.token_hash == token_hash,
+                                 Upload.result == "previewed")
+            .values(result="accepted", confirmed_at=_now(), token_hash=None)).rowcount
+        if claimed != 1:
+            raise UploadRefused("upload.token_unknown")
+        submission = store_status_sheet(session, parsed, source_name=file_name,
+                                        source_sha256=sha, imported_by=actor.username)
+        session.execute(update(Upload).where(Upload.id == upload_id)
+                        .values(submission_id=submission.id))
+        return Confirmed(upload_id, submission.id, submission.revision, parsed.region,
+                         parsed.period)
+
+
+def original(db_url: str | None, actor, upload_id: int) -> tuple[str, bytes]:
+    """(file name, bytes) of an upload's original, for coordinators and admins only."""
+    if actor is None or not actor.sees_everything:
+        raise UploadRefused("upload.forbidden")
+    with db.session_factory(db_url)() as session:
+        upload, data = queries.upload_original(session, upload_id)
+        if upload is None or data is None:
+            raise UploadRefused("upload.token_unknown")
+        return upload.file_name, data
