@@ -206,22 +206,19 @@ class _RoadmapIndex:
             select(Task).options(joinedload(Task.workstream), joinedload(Task.sub_area))
             .order_by(Task.position)))
         self.by_code = {normalise_text(t.code): t for t in self.tasks}
+        self._names: dict[object, set[str]] = {}
 
     def task(self, value: object) -> Task | None:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return self.by_code.get(normalise_text(value))
 
-    @staticmethod
-    def workstream_matches(task: Task, text: object) -> bool:
-        ws = task.workstream
-        return normalise_text(text) in {
-            normalise_text(x) for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
+    def workstream_matches(self, task: Task, text: object) -> bool:
+        return normalise_text(text) in self._workstream_names(task.workstream)
 
-    @staticmethod
-    def sub_area_matches(task: Task, text: object) -> bool:
+    def sub_area_matches(self, task: Task, text: object) -> bool:
         sa = task.sub_area
-        names = {normalise_text(x) for x in (sa.name_fi, sa.name_sv, sa.name_en) if x}
+        names = self._sub_area_names(sa)
         key = normalise_text(text)
         if key == sa.letter.casefold() or key in names:
             return True
@@ -229,6 +226,18 @@ class _RoadmapIndex:
         match = re.match(r"^([a-z])\s*[.):\-]\s*(.*)$", key) or re.match(r"^([a-z])\s+(.*)$", key)
         return bool(match) and match.group(1) == sa.letter.casefold() and (
             not match.group(2) or match.group(2) in names)
+
+    def _workstream_names(self, ws) -> set[str]:
+        if ws.id not in self._names:
+            self._names[ws.id] = {normalise_text(x)
+                                  for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
+        return self._names[ws.id]
+
+    def _sub_area_names(self, sa) -> set[str]:
+        key = ("sa", sa.id)
+        if key not in self._names:
+            self._names[key] = {normalise_text(x) for x in (sa.name_fi, sa.name_sv, sa.name_en) if x}
+        return self._names[key]
 
 
 def _cell_ref(column_index: int, row: int) -> str:
