@@ -130,9 +130,9 @@ MESSAGES = {
         "sv": "tabellen blandar beredningsgrupper och delområden ({value}); en tabell har antingen beredningsgrupper eller en grupps delområden",
         "en": "the table mixes workstreams and sub-areas ({value}); a table has either workstreams or one workstream's sub-areas"},
     "tables.measure_conflict": {
-        "fi": "taulukon asettelu on '{found}', mutta mittariksi annettiin '{value}'; sallittu: readiness (Käynnissä/Valmis-sarakkeet), progress (valmisteluryhmät), subareas (Kokonaiskuva ja osa-alueet)",
-        "sv": "tabellens layout är '{found}' men måttet angavs som '{value}'; tillåtet: readiness (kolumnerna Pågår/Klar), progress (beredningsgrupper), subareas (Helhetsbild och delområden)",
-        "en": "the table's layout is '{found}' but the measure given was '{value}'; allowed: readiness (In progress/Done columns), progress (workstreams), subareas (Kokonaiskuva and sub-areas)"},
+        "fi": "taulukon asettelu on '{found}', mutta mittariksi annettiin {value}; sallittu: readiness (Käynnissä/Valmis-sarakkeet), progress (valmisteluryhmät), subareas (Kokonaiskuva ja osa-alueet)",
+        "sv": "tabellens layout är '{found}' men måttet angavs som {value}; tillåtet: readiness (kolumnerna Pågår/Klar), progress (beredningsgrupper), subareas (Helhetsbild och delområden)",
+        "en": "the table's layout is '{found}' but the measure given was {value}; allowed: readiness (In progress/Done columns), progress (workstreams), subareas (Kokonaiskuva and sub-areas)"},
     "tables.unknown_measure": {
         "fi": "tuntematon mittari {value}; sallitut: readiness, progress, subareas",
         "sv": "okänt mått {value}; tillåtna: readiness, progress, subareas",
