@@ -401,7 +401,7 @@ def _read_table(grid: Grid, header_row: int, names: _Names, problems: _Problems,
     no_data: list[Region] = []
     first_row: dict[int, int] = {}
     for r, label in body:
-        region = resolver.resolve(cell_text(label)) if not is_blank(label) else None
+        region = _resolve_region(resolver, label)
         if region is None:
             problems.append(resolver.unknown_problem(label, sheet=sheet, row=r,
                                                      column=cell_text(header[region_col - 1]) or None))
@@ -438,6 +438,14 @@ def _read_table(grid: Grid, header_row: int, names: _Names, problems: _Problems,
         return None
     return SummaryTable(sheet, period, view, stream.code if stream else None, columns, counts,
                         regions, no_data)
+
+
+def _resolve_region(resolver: RegionResolver, label: object) -> Region | None:
+    """The resolver's matching, plus a space typed for the hyphen ('Etelä Karjala')."""
+    if is_blank(label):
+        return None
+    text = cell_text(label)
+    return resolver.resolve(text) or resolver.resolve(re.sub(r"\s+", "-", text))
 
 
 # --- storing ----------------------------------------------------------------------------------
