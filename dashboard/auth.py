@@ -199,7 +199,9 @@ def safe_next(target: str | None, default: str = "/") -> str:
 # --- wiring -------------------------------------------------------------------------------
 
 def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool | None = None,
-              secure_cookies: bool | None = None) -> LoginManager:
+              secure_cookies: bool | None = None) -> LoginManager | None:
+    if "login" in server.view_functions:  # already wired (create_app and a test may both call)
+        return None
     server.secret_key = secret_key()
     if require_login is None:
         require_login = env_flag("TILANNEKUVA_REQUIRE_LOGIN")

@@ -266,4 +266,16 @@ MESSAGES = {
                                    "en": "New password: {password}"},
     "account.active": {"fi": "käytössä", "sv": "aktiv", "en": "active"},
     "account.inactive": {"fi": "poistettu käytöstä", "sv": "inaktiverad", "en": "disabled"},
+
+    # --- upload page labels ---
+    "upload.nav": {"fi": "Lähetys", "sv": "Inskickning", "en": "Upload"},
+    "upload.label.sheet": {"fi": "Taulukko", "sv": "Blad", "en": "Sheet"},
+    "upload.label.row": {"fi": "Rivi", "sv": "Rad", "en": "Row"},
+    "upload.label.column": {"fi": "Sarake", "sv": "Kolumn", "en": "Column"},
+    "upload.label.value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "upload.label.problem": {"fi": "Virhe ja sallitut arvot", "sv": "Fel och tillåtna värden",
+                             "en": "Problem and what is allowed"},
+    "upload.log.region": {"fi": "Alue", "sv": "Område", "en": "Region"},
+    "upload.log.period": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Period"},
+    "upload.log.sha256": {"fi": "SHA-256", "sv": "SHA-256", "en": "SHA-256"},
 }

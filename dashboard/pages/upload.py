@@ -1,0 +1,319 @@
+"""Upload page (/lataus): download the region's template, drop the filled sheet, see the preview
+(or every error), confirm.
+
+Access is decided on the server, in the callbacks' plain functions (`handle_upload`,
+`handle_confirm`) and the template route, from `flask_login.current_user` — never from anything
+the browser sends. The pending upload stays on the server (its bytes in the upload log, keyed by
+the hash of a random token bound to the user); the browser holds only the token.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import tempfile
+from pathlib import Path
+
+from dash import Input, Output, State, dcc, html, no_update
+from flask import Response, abort, request
+
+from domain import queries
+from domain.i18n import format_percent, format_period, localized, t
+from domain.metrics import NO_DATA_COLOUR, band
+from domain.vocabulary import status_label
+
+from .. import uploads
+from ..auth import LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role
+from ..data import current_db_url, read_session
+from ..routes import PageRequest
+
+PATH = "/lataus"
+NAV = "upload.nav"
+TEMPLATE_PATH = "/lataus/pohja"
+LOG_PATH = "/lataus/loki"
+MEASURE_KEYS = (("readiness_active", "measure.active"), ("readiness_done", "measure.done"),
+                ("progress", "view.progress"))
+
+
+# --- layout -------------------------------------------------------------------------------
+
+def login_needed(lang: str, next_path: str):
+    return html.Div([
+        html.Div(t("auth.required", lang), className="notice notice-warning", id="login-needed"),
+        html.A(t("auth.title", lang), href=f"{LOGIN_PATH}?next={next_path}&lang={lang}",
+               className="button button-active", id="login-link"),
+    ], className="panel")
+
+
+def user_bar(actor, lang: str):
+    role = t(f"account.role.{actor.role}", lang)
+    who = f"{actor.display_name} ({role}{', ' + actor.region_name if actor.region_name else ''})"
+    return html.Div([
+        html.Span(t("auth.logged_in_as", lang, name=who), id="logged-in-as"),
+        html.Form([
+            dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+            dcc.Input(type="hidden", name="lang", value=lang),
+            html.Button(t("auth.logout", lang), type="submit", className="button", id="logout"),
+        ], method="POST", action=LOGOUT_PATH, className="inline-form"),
+    ], className="user-bar")
+
+
+def template_href(region_code: str | None, lang: str) -> str:
+    return f"{TEMPLATE_PATH}?region={region_code or ''}&lang={lang}"
+
+
+def layout(request: PageRequest):
+    lang = request.state.lang
+    actor = current_actor()
+    if actor is None:
+        return login_needed(lang, PATH)
+    with read_session(request.db_url) as session:
+        regions = queries.regions(session)
+    own = next((r for r in regions if r.id == actor.region_id), None)
+    if actor.sees_everything:
+        chooser = dcc.Dropdown(id="upload-region", value=regions[0].code if regions else None,
+                               clearable=False,
+                               options=[{"label": localized(r, lang), "value": r.code}
+                                        for r in regions])
+        first = regions[0].code if regions else None
+    else:
+        chooser = html.Strong(localized(own, lang) if own else "-", id="upload-region-name")
+        first = own.code if own else None
+    log_link = [html.A(t("upload.log_title", lang), href=f"{LOG_PATH}?lang={lang}",
+                       className="button", id="upload-log-link")] if actor.sees_everything else []
+    return html.Div([
+        html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
+                  user_bar(actor, lang)], className="page-head"),
+        html.Div([
+            html.P(t("upload.step_template", lang)),
+            html.Div([html.Label(t("upload.region_label", lang)), chooser],
+                     className="control"),
+            html.Div([
+                html.A(t("upload.template_fi", lang), href=template_href(first, "fi"),
+                       id="template-fi", className="button"),
+                html.A(t("upload.template_sv", lang), href=template_href(first, "sv"),
+                       id="template-sv", className="button"),
+                *log_link,
+            ], className="button-row"),
+        ], className="panel"),
+        html.Div([
+            html.P(t("upload.step_upload", lang)),
+            dcc.Upload(id="upload-file", multiple=False, className="upload-drop",
+                       accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       children=html.Div(t("upload.drop_here", lang))),
+            dcc.Loading(html.Div(id="upload-result"), type="dot"),
+            dcc.Store(id="upload-token"),
+        ], className="panel"),
+    ])
+
+
+# --- rendering of results ------------------------------------------------------------------
+
+def _chip(cell, lang: str):
+    number = cell.band
+    colour = band(number).colour if number else NO_DATA_COLOUR
+    text = format_percent(cell.percent, lang, no_data=t("no_data", lang))
+    return html.Span(text, className="band-chip", style={"background": colour, "color": "#000"})
+
+
+def _before_after(before, after, lang: str):
+    return html.Td([_chip(before, lang), html.Span(" → ", className="arrow"), _chip(after, lang)],
+                   className="nowrap")
+
+
+def _counts(counts: dict, lang: str) -> str:
+    return ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n) or "–"
+
+
+def render_preview(preview: uploads.Preview, lang: str):
+    region = localized(preview.region, lang)
+    lines = [html.H2(t("upload.preview_title", lang, region=region,
+                       period=format_period(preview.period)), id="upload-preview-title")]
+    if preview.baseline_period:
+        lines.append(html.P(t("upload.preview_against", lang,
+                              period=format_period(preview.baseline_period))))
+    else:
+        lines.append(html.P(t("upload.preview_first", lang)))
+    if preview.current_revision:
+        lines.append(html.Div(t("upload.preview_replaces", lang,
+                                period=format_period(preview.period),
+                                revision=preview.current_revision),
+                              className="notice notice-warning", id="upload-replaces"))
+    head = html.Tr([html.Th(t("workstream", lang))]
+                   + [html.Th(f"{t(key, lang)} ({t('upload.col.before', lang).lower()} → "
+                              f"{t('upload.col.after', lang).lower()})") for _, key in MEASURE_KEYS]
+                   + [html.Th(t("upload.col.status_counts", lang))])
+    rows = []
+    for ws in preview.workstreams:
+        rows.append(html.Tr(
+            [html.Td(localized(ws.workstream, lang))]
+            + [_before_after(ws.before[m], ws.after[m], lang) for m, _ in MEASURE_KEYS]
+            + [html.Td([html.Div(_counts(ws.counts_before, lang), className="muted"),
+                        html.Div("→ " + _counts(ws.counts_after, lang))])],
+            id=f"preview-row-{ws.workstream.code}"))
+    lines += [html.H3(t("upload.heatmap_row", lang)),
+              html.Div(html.Table([html.Thead(head), html.Tbody(rows)], className="data-table",
+                                  id="upload-preview-table"), className="table-scroll")]
+    lines.append(html.H3(t("upload.status_changes", lang)))
+    if preview.changes:
+        lines.append(html.P(t("upload.changes_count", lang, n=len(preview.changes)),
+                            id="upload-change-count"))
+        lines.append(html.Div(html.Table([
+            html.Thead(html.Tr([html.Th(t("upload.col.task", lang)), html.Th(""),
+                                html.Th(t("upload.col.before", lang)),
+                                html.Th(t("upload.col.after", lang))])),
+            html.Tbody([html.Tr([html.Td(c.code), html.Td(c.title),
+                                 html.Td(status_label(c.before, lang) if c.before else "–"),
+                                 html.Td(status_label(c.after, lang))])
+                        for c in preview.changes[:300]]),
+        ], className="data-table"), className="table-scroll"))
+    else:
+        lines.append(html.P(t("upload.changes_none", lang)))
+    lines.append(html.Div([
+        html.Button(t("upload.confirm", lang), id="upload-confirm", n_clicks=0,
+                    className="button button-active"),
+        html.Button(t("upload.cancel", lang), id="upload-cancel", n_clicks=0, className="button"),
+    ], className="button-row"))
+    return html.Div(lines, id="upload-preview", className="upload-preview")
+
+
+def render_rejection(rejection: uploads.Rejection, lang: str):
+    labels = [t(f"upload.label.{key}", lang) for key in ("sheet", "row", "column", "value", "problem")]
+    return html.Div([
+        html.Div(t("upload.rejected_title", lang, n=rejection.error_count),
+                 className="notice notice-warning", id="upload-rejected-title", role="alert"),
+        html.Div(html.Table([
+            html.Thead(html.Tr([html.Th(x) for x in labels])),
+            html.Tbody([html.Tr([html.Td(r["sheet"]), html.Td(str(r["row"])), html.Td(r["column"]),
+                                 html.Td(r["value"]), html.Td(r["message"])])
+                        for r in rejection.rows(lang)]),
+        ], className="data-table", id="upload-error-table"), className="table-scroll"),
+    ], id="upload-errors")
+
+
+# --- plain functions behind the callbacks ----------------------------------------------------
+
+def decode_contents(contents: str | None) -> bytes | None:
+    """dcc.Upload's 'data:<type>;base64,<data>' -> bytes (None when it is not that)."""
+    if not contents or not isinstance(contents, str) or "," not in contents:
+        return None
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=False)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def handle_upload(actor, contents, filename, db_url: str, lang: str):
+    """(result component, token or None)."""
+    if actor is None:
+        return html.Div(t("auth.required", lang), className="notice notice-warning",
+                        id="upload-refused"), None
+    data = decode_contents(contents)
+    if data is None:
+        data = b""
+    try:
+        result = uploads.preview(db_url, actor, filename, data)
+    except uploads.UploadRefused as refused:
+        return html.Div(refused.render(lang), className="notice notice-warning",
+                        id="upload-refused"), None
+    if isinstance(result, uploads.Preview):
+        return render_preview(result, lang), result.token
+    return render_rejection(result, lang), None
+
+
+def handle_confirm(actor, token, db_url: str, lang: str):
+    if actor is None:
+        return html.Div(t("auth.required", lang), className="notice notice-warning",
+                        id="upload-refused")
+    try:
+        done = uploads.confirm(db_url, actor, token)
+    except uploads.UploadRefused as refused:
+        return html.Div(refused.render(lang), className="notice notice-warning",
+                        id="upload-refused")
+    return html.Div([
+        html.Div(t("upload.saved", lang, region=localized(done.region, lang),
+                   period=format_period(done.period), revision=done.revision),
+                 className="notice", id="upload-saved", role="status"),
+        html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
+               className="button button-active", id="upload-to-overview"),
+    ])
+
+
+def _lang_of(search: str | None) -> str:
+    from ..state import parse
+
+    return parse(search).lang
+
+
+# --- template download (plain Flask route) ---------------------------------------------------
+
+def _safe_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "alue"
+
+
+@require_role()
+def template_download():
+    from loaders.common import ValidationFailed
+    from loaders.template import write_template
+
+    actor = current_actor()
+    lang = request.args.get("lang") if request.args.get("lang") in ("fi", "sv") else "fi"
+    code = request.args.get("region") or actor.region_code
+    db_url = current_db_url()
+    with read_session(db_url) as session:
+        region = queries.region(session, code or "")
+        if region is None or not actor.may_upload_for(region.id):
+            abort(403)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "pohja.xlsx"
+            try:
+                write_template(session, region, path, lang=lang,
+                               period=request.args.get("period") or None)
+            except ValidationFailed:
+                abort(400)
+            data = path.read_bytes()
+    name = f"tilannekuva-{_safe_slug(region.code)}-{lang}.xlsx"
+    return Response(data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "Cache-Control": "no-store"})
+
+
+# --- callbacks ------------------------------------------------------------------------------
+
+def register_callbacks(app) -> None:
+    server = app.server
+    if "upload_template" not in server.view_functions:
+        server.add_url_rule(TEMPLATE_PATH, "upload_template", template_download)
+
+    @app.callback(Output("upload-result", "children"), Output("upload-token", "data"),
+                  Output("upload-file", "contents"),
+                  Input("upload-file", "contents"), State("upload-file", "filename"),
+                  State("url", "search"), prevent_initial_call=True)
+    def _on_upload(contents, filename, search):
+        if contents is None:
+            return no_update, no_update, no_update
+        body, token = handle_upload(current_actor(), contents, filename, current_db_url(),
+                                    _lang_of(search))
+        return body, token, None
+
+    @app.callback(Output("upload-result", "children", allow_duplicate=True),
+                  Output("upload-token", "data", allow_duplicate=True),
+                  Input("upload-confirm", "n_clicks"), State("upload-token", "data"),
+                  State("url", "search"), prevent_initial_call=True)
+    def _on_confirm(n_clicks, token, search):
+        if not n_clicks:
+            return no_update, no_update
+        return handle_confirm(current_actor(), token, current_db_url(), _lang_of(search)), None
+
+    @app.callback(Output("upload-result", "children", allow_duplicate=True),
+                  Output("upload-token", "data", allow_duplicate=True),
+                  Input("upload-cancel", "n_clicks"), prevent_initial_call=True)
+    def _on_cancel(n_clicks):
+        if not n_clicks:
+            return no_update, no_update
+        return None, None
+
+    @app.callback(Output("template-fi", "href"), Output("template-sv", "href"),
+                  Input("upload-region", "value"), prevent_initial_call=True)
+    def _on_region(code):
+        return template_href(code, "fi"), template_href(code, "sv")
