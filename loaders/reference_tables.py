@@ -129,3 +129,27 @@ def write_reference_workbooks(csv_dir: str | Path, out_dir: str | Path) -> dict[
         written[view] = save_deterministic(wb, out_dir / name)
     return written
 
+
+
+# --- the example files committed under data/reference/ ------------------------------------
+
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
+SHIPPED_CSV_DIR = SHIPPED_DIR / "tilannekuva-2021-10"  # a copy of the shared transcriptions
+
+
+def write_shipped_examples(out_dir: str | Path = SHIPPED_DIR,
+                           csv_dir: str | Path = SHIPPED_CSV_DIR) -> dict[str, Path]:
+    """(Re)write the files committed under data/reference/ so users can see the formats: the
+    roadmap workbook (tiekartta.xlsx) and the three 10/21 tables. Tests check that the committed
+    files are exactly what this writes."""
+    from .roadmap_workbook import write_roadmap_workbook
+
+    out_dir = Path(out_dir)
+    written = {"roadmap": write_roadmap_workbook(out_dir / "tiekartta.xlsx")}
+    written.update(write_reference_workbooks(csv_dir, out_dir))
+    return written
+
+
+if __name__ == "__main__":  # python -m loaders.reference_tables
+    for kind, path in write_shipped_examples().items():
+        print(f"{kind}: {path}")

@@ -11,7 +11,9 @@ from domain import db
 from domain.schema import Base
 from loaders.roadmap_workbook import import_roadmap, write_roadmap_workbook
 
-REFERENCE_CSV_DIR = db.PROJECT_ROOT.parent / "shared" / "reference" / "tilannekuva-2021-10"
+# the repository's copy of the shared transcriptions (test_shipped_files checks they agree)
+REFERENCE_CSV_DIR = db.PROJECT_ROOT / "data" / "reference" / "tilannekuva-2021-10"
+SHARED_CSV_DIR = db.PROJECT_ROOT.parent / "shared" / "reference" / "tilannekuva-2021-10"
 
 
 @pytest.fixture(scope="session")
