@@ -51,7 +51,7 @@ def colour_of_z(z: int) -> str:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 def column_label(column: Column, lang: str) -> str:
@@ -213,7 +213,6 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                        ysizemode="pixel", yanchor=1, y0=line_y, y1=line_y,
                        line=dict(color=LINE_GREY, width=1))
                   for _, idx in groups]
-        header_rows = 2
     else:
         width = 22 if hm.view is View.PROGRESS else 18
         tick_text = []
@@ -233,7 +232,6 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                 x=0, y=1, xref="paper", yref="paper", xanchor="right", xshift=-8,
                 yshift=round(4 * fs), yanchor="bottom", text=f"<i>{t('row.task_count', lang)}</i>",
                 showarrow=False, font=header_font))
-        header_rows = 4 if hm.view is View.SUBAREAS else 3
     # Room for the count row between the column titles and the cells.
     standoff = round(22 * fs) if hm.view is not View.READINESS and any(
         c.national_count is not None for c in cols) else 0
@@ -250,7 +248,11 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                     line=dict(color="#555555", width=0.5))))
 
     row_height = 26 * fs + (10 * fs if show_deltas and previous is not None else 0)
-    top = (header_rows * 22 + 40) * fs + standoff
+    # Header height from the actual number of label lines (wrapped names, group header).
+    tick_lines = max((label.count("<br>") + 1 for label in tick_text), default=1)
+    group_lines = max((a["text"].count("<br>") + 1 for a in annotations
+                       if hm.view is View.READINESS), default=0)
+    top = (tick_lines * 16 + (group_lines * 17 + 24 if group_lines else 0) + 22) * fs + standoff
     fig.update_layout(
         font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
         paper_bgcolor="white", plot_bgcolor="white",

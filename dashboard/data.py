@@ -1,0 +1,23 @@
+"""Where a request's database is: the URL given to `create_app`, kept in the Flask config."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy.orm import Session
+
+from domain import db
+
+CONFIG_KEY = "TILANNEKUVA_DB_URL"
+
+
+def current_db_url() -> str:
+    from flask import current_app
+
+    return current_app.config.get(CONFIG_KEY) or db.default_url()
+
+
+@contextmanager
+def read_session(db_url: str) -> Iterator[Session]:
+    with db.session_factory(db_url)() as session:
+        yield session

@@ -1,0 +1,147 @@
+"""Overview: the national heatmap, regions × workstreams, for a snapshot and a measure."""
+from __future__ import annotations
+
+from dash import Input, Output, State as In, dcc, html, no_update
+
+from domain import queries
+from domain.i18n import format_date, localized, t
+from domain.metrics import View, quarter_end, quarter_label
+
+from .. import figures
+from ..components import export_slot, graph, image_filename, labelled, notice, period_options
+from ..data import read_session
+from ..routes import PageRequest
+from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
+
+PATH = OVERVIEW_PATH
+NAV = "dash.nav.overview"
+STATE_KEYS = "overview"
+
+
+def heatmap_data(db_url: str, state: State):
+    """(snapshots, heatmap, previous heatmap or None, workstreams) for the overview."""
+    with read_session(db_url) as session:
+        snaps = queries.snapshots(session)
+        streams = queries.workstreams(session)
+        if not snaps or state.period is None:
+            return snaps, None, None, streams
+        ws = _workstream(state, streams)
+        hm = queries.heatmap(session, state.period, state.view, ws)
+        prev = None
+        if state.deltas:
+            before = queries.previous_snapshot(session, state.period)
+            if before is not None:
+                prev = queries.heatmap(session, before.period, state.view, ws)
+    return snaps, hm, prev, streams
+
+
+def _workstream(state: State, streams) -> str | None:
+    if state.view != View.SUBAREAS.value:
+        return None
+    codes = [w.code for w in streams]
+    return state.workstream if state.workstream in codes else (codes[-2] if len(codes) > 1
+                                                                else codes[0])
+
+
+def subtitle(hm, lang: str) -> str:
+    if hm.view is View.READINESS:
+        return t("dash.overview.readiness_help", lang)
+    quarter = quarter_label(quarter_end(hm.snapshot.period))
+    return t("view.progress.subtitle", lang, quarter=quarter)
+
+
+def layout(request: PageRequest):
+    state = request.state
+    lang = state.lang
+    snaps, hm, prev, streams = heatmap_data(request.db_url, state)
+    if hm is None:
+        return html.Div(notice(t("dash.no_snapshots", lang), "warning"), className="panel")
+    ws_code = hm.workstream_code
+    fig = figures.heatmap_figure(hm, lang, sort=state.sort, previous=prev,
+                                 show_deltas=state.deltas,
+                                 region_href=lambda code: region_href(code, state))
+    file_parts = [ws_code, state.period] if ws_code else [state.period]
+    controls = html.Div([
+        labelled(t("dash.control.period", lang), dcc.Dropdown(
+            id="overview-period", options=period_options(snaps, lang), value=state.period,
+            clearable=False, searchable=False), "overview-period", "control control-period"),
+        labelled(t("dash.control.view", lang), dcc.RadioItems(
+            id="overview-view", value=state.view, className="segmented",
+            options=[{"label": t(f"view.{v.value}", lang), "value": v.value} for v in View]),
+            None, "control control-view"),
+        labelled(t("workstream", lang), dcc.Dropdown(
+            id="overview-workstream", value=ws_code or state.workstream,
+            options=[{"label": localized(w, lang), "value": w.code} for w in streams],
+            clearable=False, searchable=False, disabled=hm.view is not View.SUBAREAS),
+            "overview-workstream",
+            "control control-workstream" + ("" if hm.view is View.SUBAREAS else " is-hidden")),
+        labelled(t("dash.control.sort", lang), dcc.RadioItems(
+            id="overview-sort", value=state.sort, className="segmented",
+            options=[{"label": t("dash.sort.slide", lang), "value": "slide"},
+                     {"label": t("dash.sort.value", lang), "value": "value"}]),
+            None, "control"),
+        labelled(t("dash.control.compare", lang), dcc.Checklist(
+            id="overview-deltas", value=["on"] if state.deltas else [],
+            options=[{"label": t("dash.control.deltas", lang), "value": "on"}],
+            className="toggle"),
+            None, "control"),
+    ], className="controls", role="group")
+    notes = []
+    if state.deltas and prev is None:
+        notes.append(notice(t("dash.overview.no_previous", lang), "info"))
+    if hm.summary_only:
+        notes.append(notice(t("snapshot.summary_only", lang), "info", "overview-summary-only"))
+    return html.Div([
+        html.Div([
+            html.Div([html.H1(figures.heatmap_title(hm, lang), id="overview-title"),
+                      html.P(subtitle(hm, lang), className="subtitle")], className="titles"),
+            export_slot("overview"),
+        ], className="page-head"),
+        controls,
+        *notes,
+        html.Div([
+            graph("overview-heatmap", fig, image_filename(hm.view.value, lang, *file_parts)),
+            html.P(t("dash.overview.click_hint", lang), className="hint"),
+            html.P(t("source_line", lang, period=f"{state.period[5:]}/{state.period[:4]}") +
+                   " · " + t("dash.report_date_short", lang,
+                             date=format_date(hm.snapshot.report_date)), className="source"),
+        ], className="panel panel-graph"),
+    ], className="page page-overview")
+
+
+# --- callbacks' plain functions ---------------------------------------------------------------
+
+def controls_search(period, view, workstream, sort, deltas, search) -> str:
+    """The overview's controls -> the new query string (language and other keys kept)."""
+    state = parse(search).replace(period=period, view=view, workstream=workstream,
+                                  sort=sort or "slide", deltas=bool(deltas))
+    return overview_href(state)[len(OVERVIEW_PATH):]
+
+
+def click_href(click_data, search) -> str | None:
+    """A click on a heatmap cell -> that region's page, carrying the snapshot and language."""
+    try:
+        code = click_data["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not isinstance(code, str) or not code:
+        return None
+    return region_href(code, parse(search).replace(view="readiness"))
+
+
+def register_callbacks(app) -> None:
+    @app.callback(
+        Output("url", "search", allow_duplicate=True),
+        Input("overview-period", "value"), Input("overview-view", "value"),
+        Input("overview-workstream", "value"), Input("overview-sort", "value"),
+        Input("overview-deltas", "value"), In("url", "search"),
+        prevent_initial_call=True)
+    def _controls(period, view, workstream, sort, deltas, search):
+        new = controls_search(period, view, workstream, sort, deltas, search)
+        return no_update if new == (search or "") else new
+
+    @app.callback(Output("url", "href", allow_duplicate=True),
+                  Input("overview-heatmap", "clickData"), In("url", "search"),
+                  prevent_initial_call=True)
+    def _click(click_data, search):
+        return click_href(click_data, search) or no_update

@@ -1,0 +1,96 @@
+"""Dashboard fixtures: real SQLite files, the app served on a free port, headless Chromium."""
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.dashboard.seed import build_small
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+DEMO_PERIODS = ["2021-11", "2021-12"]
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory) -> str:
+    """Synthetic: 10/21 summary-only, 11/21 and 12/21 with task rows (HUS reports nothing)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('dash-small') / 'small.sqlite'}"
+    build_small(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """The demo through the real loaders: the real 10/21 tables + two synthetic months."""
+    from loaders.demo import build_demo
+
+    base = tmp_path_factory.mktemp("dash-demo")
+    url = f"sqlite:///{base / 'demo.sqlite'}"
+    build_demo(url, workdir=base / "files", periods=DEMO_PERIODS)
+    return url
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, db_url: str):
+        from werkzeug.serving import make_server
+
+        from dashboard.app import create_app
+
+        self.db_url = db_url
+        self.app = create_app(db_url)
+        self.port = _free_port()
+        self.server = make_server("127.0.0.1", self.port, self.app.server, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_db):
+    server = LiveServer(demo_db)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fi-FI")
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
