@@ -38,6 +38,7 @@ from .common import ImportResult, Problem, RegionResolver, ValidationFailed, par
 MAX_PROBLEMS = 200  # reported one by one; the rest as "…and N more"
 MAX_DATA_ROWS = 20_000  # filled rows below the header; more means this is not a status sheet
 MAX_LISTED_IDS = 30  # missing task ids listed in one problem
+MAX_SCAN_ROWS = 100_000  # rows read below the header at most (formatting can reach row 1 048 576)
 
 Source = str | Path | BinaryIO | bytes
 
@@ -307,7 +308,8 @@ def _read(session: Session, workbook, region: object, period: object,
     width = max(cols.values()) + 1
     filled = 0
     for row_number, cells in enumerate(
-            ws.iter_rows(min_row=header.row + 1, max_col=width), start=header.row + 1):
+            ws.iter_rows(min_row=header.row + 1, max_row=header.row + MAX_SCAN_ROWS,
+                         max_col=width), start=header.row + 1):
         cells = list(cells) + [None] * (width - len(cells))
         values = {key: _clean(getattr(cells[i], "value", None)) for key, i in cols.items()}
         if all(v is None for v in values.values()):

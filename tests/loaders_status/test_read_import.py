@@ -253,3 +253,11 @@ def test_bytes_and_file_objects(db_url, tmp_path, session):
     assert read_status_sheet(session, data).period == "2022-03"
     result = import_status(db_url, io.BytesIO(data), source_name="upload.xlsx")
     assert result.source == "upload.xlsx"
+
+
+def test_row_numbers_right_after_gaps(db_url, tmp_path):
+    rows = task_rows()
+    rows[5][5] = "?"
+    rows[4:4] = [[None] * 7] * 3  # rows 10–12 left out of the file entirely
+    error = rejected(db_url, write_sheet(tmp_path / "g.xlsx", rows))
+    assert [(p.row, p.column) for p in error.problems] == [(14, "Tila")]
