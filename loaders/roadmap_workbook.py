@@ -211,9 +211,10 @@ def write_roadmap_workbook(path: str | Path) -> Path:
     ws = wb.create_sheet(SHEET_TASKS)
     _note(ws, 1, note, len(COLUMNS[SHEET_TASKS]))
     _write_table(ws, 3, SHEET_TASKS,
-                 [[task.code, task.workstream, task.letter, task.title_fi, None, task.due_label]
+                 [[task.code, task.workstream, task.letter, task.title_fi, task.title_sv,
+                   task.due_label]
                   for task in synthetic_tasks()],
-                 [12, 16, 10, 80, 40, 12])
+                 [12, 16, 10, 70, 70, 12])
     return save_deterministic(wb, path)
 
 

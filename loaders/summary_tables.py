@@ -210,6 +210,9 @@ def read_summary(session: Session, path: str | Path, period: str, measure: str |
         wanted_ws = names.workstream(workstream)
         if wanted_ws is None:
             problems.add("tables.unknown_workstream", value=workstream, allowed=names.allowed())
+    if not names.workstreams:
+        problems.add("tables.no_roadmap")
+        raise ValidationFailed(problems, str(path))
     try:
         wb = load_workbook(path, data_only=True)
     except Exception as error:  # not a zip, not an xlsx, encrypted…

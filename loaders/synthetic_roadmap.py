@@ -117,12 +117,107 @@ SUBJECTS: dict[tuple[str, str], tuple[str, ...]] = {
                    "Valvonta- ja hallintajärjestelmät", "Tunnistautumisratkaisut"),
 }
 
+STAGES_SV = (
+    "nuläget kartlagt",
+    "plan utarbetad",
+    "riktlinjer godkända",
+    "genomförandet inlett",
+    "klart för överföringen av organiseringsansvaret",
+)
+
+# Swedish titles, for the regions that report in Swedish: same keys and order as SUBJECTS.
+SUBJECTS_SV: dict[tuple[str, str], tuple[str, ...]] = {
+    ("htt", "A"): ("Förvaltningsstadga", "Områdesfullmäktiges och organens struktur",
+                   "Organisationsstruktur och behörighetsförhållanden", "Påverkansorgan",
+                   "Beredning av välfärdsområdets strategiarbete"),
+    ("htt", "B"): ("Budget och ekonomiplan 2023", "Bokföringens och kontoplanens struktur",
+                   "Betalningsrörelse och banktjänster", "Investeringsplan",
+                   "Intern kontroll och riskhantering"),
+    ("htt", "C"): ("Samarbetsförfaranden vid personalöverföringar",
+                   "Förteckningar över personal som överförs", "Löneharmonisering",
+                   "Tillämpning av kollektivavtal", "Personaladministrationens processer"),
+    ("htt", "D"): ("Inventering av avtal som överförs", "Meddelanden om överföring av avtal",
+                   "Köpavtal för tjänster", "Hyresavtal", "Avtalshantering"),
+    ("htt", "E"): ("Servicecenter för ekonomi- och personalförvaltning", "Upphandlingstjänster",
+                   "Logistik och instrumentvård", "Kost- och städtjänster",
+                   "Ägararrangemang för stödtjänstbolag"),
+    ("htt", "F"): ("Förteckning över lös egendom som överförs", "Hyresavtal för lokaler",
+                   "Utredning av fastigheternas skick och användning", "Lokalstrategi",
+                   "Överföring av aktier i fastighetsbolag"),
+    ("htt", "G"): ("Ärendehanteringens processer", "Informationsstyrningsplan",
+                   "Arkivering och handlingar som överförs", "Registratorskontorets rutiner",
+                   "Elektroniskt beslutsfattande"),
+    ("htt", "H"): ("Informationsförvaltningens organisation", "Informationsförvaltningens servicemodell",
+                   "Organisation för informationssäkerhet och dataskydd", "Relationer med IKT-leverantörer",
+                   "Informationsförvaltningens resurser"),
+    ("jo", "A"): ("Kompetenskartläggning", "Ledningens träningsprogram", "Stöd för förändringsledning",
+                  "Förmågor för strategisk ledning", "Utvecklings- och innovationsverksamhet"),
+    ("jo", "B"): ("Ledningssystem", "Välfärdsområdets strategi", "Ledningsgruppens arbete",
+                  "Principer för ägarstyrning", "Resultat- och avtalsstyrning"),
+    ("jo", "C"): ("Organisationsmodell för serviceproduktionen", "Serviceområdenas ledningsstruktur",
+                  "Modell för närledarskap", "Samarbete med privata serviceproducenter",
+                  "Beredskapsplanering och förberedelser"),
+    ("jo", "D"): ("Modell för kunskapsbaserad ledning", "Datalager och rapportering",
+                  "Mätare och nyckeltal", "Kostnads- och effektivitetsdata",
+                  "Harmonisering av kunskapsunderlag"),
+    ("jo", "E"): ("Kommunikationsplan", "Modell för invånardelaktighet", "Personalkommunikation",
+                  "Webbplats och elektroniska kanaler", "Beredskap för kriskommunikation"),
+    ("pj", "A"): ("Bedömning av servicebehovet", "Prognos för servicebehovet", "Välfärdsberättelse",
+                  "Specialgruppers servicebehov", "Tillgodoseende av språkliga rättigheter"),
+    ("pj", "B"): ("Analys av verksamhetsmiljön", "Säkerhets- och riskbedömning",
+                  "Räddningsväsendets servicenivåbeslut", "Beredskaps- och kontinuitetsplan",
+                  "Samarbete med myndigheter"),
+    ("pj", "C"): ("Servicestrategi", "Servicelöfte", "Plan för servicenätet",
+                  "Harmonisering av klientavgifter", "Program för egenkontroll"),
+    ("pj", "D"): ("Tjänstebeskrivningar", "Grunder för beviljande av tjänster", "Vård- och servicekedjor",
+                  "Plan för harmonisering av tjänsterna", "Digitala tjänster"),
+    ("pj", "E"): ("Upphandlingsstrategi", "Upphandlingsavtal som överförs", "Systemet med servicesedlar",
+                  "Upphandlingsanvisningar och -processer",
+                  "Plan för konkurrensutsättning av köpta tjänster"),
+    ("pj", "F"): ("Modell för produktionsstyrning", "Tillsyn över serviceproducenter",
+                  "Styrning av den egna produktionen", "Uppföljning av kvalitet och tillgång",
+                  "Produktionsavtal"),
+    ("pj", "G"): ("Integration av social- och hälsovårdstjänster",
+                  "Samarbetsavtal inom samarbetsområdet",
+                  "Koordinering med den specialiserade sjukvården", "Samarbete med organisationer",
+                  "Samarbete med FPA och arbets- och näringstjänsterna"),
+    ("yp", "A"): ("Samarbetsstrukturer mellan kommunerna och välfärdsområdet",
+                  "Samarbetsmodell för främjande av välfärd och hälsa",
+                  "Förhandlingsförfarande med kommunerna", "Produktionssätt för gränsytetjänster",
+                  "Gemensamma organ och arbetsgrupper"),
+    ("yp", "B"): ("Ledningsmodell för gränsytorna", "Praxis för nätverksledning",
+                  "Samarbetsnätverk med organisationer", "Regionalt samarbete", "Partnerskapsforum"),
+    ("yp", "C"): ("Kompetensbehov i gränsytearbetet", "Resurser för gränsyteuppgifterna",
+                  "Uppgifter för koordinatorer för välfärd och hälsa", "Gemensamma utbildningar",
+                  "Finansiering av gränsytearbetet"),
+    ("yp", "D"): ("Kartläggning av intressenter", "Personalens delaktighet i gränsytearbetet",
+                  "Modell för hörande av intressenter", "Avtal om samarbete med organisationer",
+                  "Invånardelaktighet i gränsytorna"),
+    ("yp", "E"): ("Informationsbehov i gränsytorna", "Informationsutbyte med kommunerna",
+                  "Gemensamt kunskapsunderlag om välfärd",
+                  "Informationssystemens gränssnitt mot kommunerna", "Gemensamma indikatorer"),
+    ("ict", "A"): ("Plan för överföring av IKT-tjänster", "Överföring av IKT-avtal", "IKT-upphandlingar",
+                   "Dataskyddsbeskrivningar", "Budgetering av IKT-kostnader"),
+    ("ict", "B"): ("Ekonomisystem", "Personal- och lönesystem", "Ärendehanteringssystem",
+                   "E-post och samarbetsplattformar", "Användar- och identitetshantering"),
+    ("ict", "C"): ("Patientdatasystem", "Klientdatasystem inom socialvården", "Räddningsväsendets system",
+                   "Anslutning till Kanta-tjänsterna", "Tidsbokning och e-tjänster"),
+    ("ict", "D"): ("Datakommunikationsnät", "Datacenter- och molntjänster",
+                   "Arbetsstationer och terminaler", "Övervakning av informationssäkerheten",
+                   "Säkerhetskopiering och kontinuitet"),
+    ("ict", "E"): ("Katalogtjänster", "Integrationsplattform", "Utskrifts- och filtjänster",
+                   "Övervaknings- och administrationssystem", "Autentiseringslösningar"),
+}
+
 # A few milestones with an exact date instead of a quarter (all in 2022).
-MILESTONES: tuple[tuple[str, str, str, dt.date], ...] = (
-    ("htt", "A", "Aluevaltuustovaalit järjestetty", dt.date(2022, 1, 23)),
-    ("htt", "A", "Aluevaltuuston ensimmäinen kokous pidetty", dt.date(2022, 3, 1)),
-    ("htt", "B", "Talousarvio 2023 hyväksytty aluevaltuustossa", dt.date(2022, 12, 15)),
-    ("htt", "C", "Siirtyvä henkilöstö vahvistettu", dt.date(2022, 10, 31)),
+MILESTONES: tuple[tuple[str, str, str, str, dt.date], ...] = (
+    ("htt", "A", "Aluevaltuustovaalit järjestetty", "Områdesvalet genomfört", dt.date(2022, 1, 23)),
+    ("htt", "A", "Aluevaltuuston ensimmäinen kokous pidetty",
+     "Områdesfullmäktiges första möte hållet", dt.date(2022, 3, 1)),
+    ("htt", "B", "Talousarvio 2023 hyväksytty aluevaltuustossa",
+     "Budgeten för 2023 godkänd av områdesfullmäktige", dt.date(2022, 12, 15)),
+    ("htt", "C", "Siirtyvä henkilöstö vahvistettu", "Personalen som överförs fastställd",
+     dt.date(2022, 10, 31)),
 )
 
 
@@ -132,6 +227,7 @@ class SyntheticTask:
     workstream: str
     letter: str
     title_fi: str
+    title_sv: str
     due: dt.date
     due_label: str  # "Q4/2021" or "15.12.2022"
 
@@ -156,7 +252,9 @@ def synthetic_tasks() -> list[SyntheticTask]:
     tasks: list[SyntheticTask] = []
     for ws in WORKSTREAMS:
         letters = [sa.letter for sa in ws.sub_areas]
-        planned: dict[str, list[tuple[dt.date, str, str | None]]] = {letter: [] for letter in letters}
+        # per sub-area: (due, label, (fi, sv) title of a milestone or None)
+        planned: dict[str, list[tuple[dt.date, str, tuple[str, str] | None]]] = {
+            letter: [] for letter in letters}
         for letter, count in _due_counts_2021(ws).items():
             early = round(count * SHARE_DUE_Q3_2021)
             for i in range(count):
@@ -168,20 +266,22 @@ def synthetic_tasks() -> list[SyntheticTask]:
             for letter, count in _spread(per_quarter, letters, cursor).items():
                 planned[letter] += [(quarter_last_day(year, quarter), f"Q{quarter}/{year}", None)] * count
             cursor += per_quarter
-        for code, letter, title, date in MILESTONES:
+        for code, letter, title_fi, title_sv, date in MILESTONES:
             if code == ws.code:
-                planned[letter].append((date, f"{date.day}.{date.month}.{date.year}", title))
+                planned[letter].append((date, f"{date.day}.{date.month}.{date.year}",
+                                        (title_fi, title_sv)))
         for letter in letters:
-            subjects = SUBJECTS[(ws.code, letter)]
+            subjects, subjects_sv = SUBJECTS[(ws.code, letter)], SUBJECTS_SV[(ws.code, letter)]
             # stable order: by due date, quarter tasks before an exact date on the same day
             items = sorted(planned[letter], key=lambda item: (item[0], item[2] is not None))
             generated = 0
             for seq, (due, label, title) in enumerate(items, start=1):
                 if title is None:
-                    subject = subjects[generated % len(subjects)]
-                    stage = STAGES[min(generated // len(subjects), len(STAGES) - 1)]
-                    title = f"{subject}: {stage}"
+                    which = generated % len(subjects)
+                    stage = min(generated // len(subjects), len(STAGES) - 1)
+                    title = (f"{subjects[which]}: {STAGES[stage]}",
+                             f"{subjects_sv[which]}: {STAGES_SV[stage]}")
                     generated += 1
                 tasks.append(SyntheticTask(f"{ws.code.upper()}-{letter}-{seq:03d}", ws.code,
-                                           letter, title, due, label))
+                                           letter, title[0], title[1], due, label))
     return tasks

@@ -109,6 +109,10 @@ MESSAGES = {
         "fi": "otsikon ajankohta {value} ei täsmää annettuun ajankohtaan {period}",
         "sv": "tidpunkten {value} i rubriken stämmer inte med den angivna tidpunkten {period}",
         "en": "the title's period {value} does not match the given period {period}"},
+    "tables.no_roadmap": {
+        "fi": "tietokannassa ei ole tiekarttaa (valmisteluryhmiä ja alueita); tuo se ensin komennolla import-roadmap",
+        "sv": "databasen har ingen färdplan (beredningsgrupper och områden); importera den först med kommandot import-roadmap",
+        "en": "the database holds no roadmap (workstreams and regions); import it first with import-roadmap"},
     "tables.no_header": {
         "fi": "taulukon otsikkoriviä ei löydy; odotettiin riviä, jossa on valmisteluryhmien nimet ({allowed}) tai osa-alueet (Kokonaiskuva, A., B., …)",
         "sv": "tabellens rubrikrad hittas inte; väntade en rad med beredningsgruppernas namn ({allowed}) eller delområden (Helhetsbild, A., B., …)",

@@ -203,3 +203,16 @@ def test_cli_import_roadmap_exit_codes(tmp_path, roadmap_xlsx, db_url):
     assert "row 6, column 'Määräaika': due 'joskus' is not valid" in result.output
     missing = runner.invoke(cli, ["--db", db_url, "import-roadmap", str(tmp_path / "nope.xlsx")])
     assert missing.exit_code == 2
+
+
+def test_every_task_has_a_swedish_title(roadmap_xlsx):
+    from loaders.synthetic_roadmap import SUBJECTS, SUBJECTS_SV
+
+    assert SUBJECTS.keys() == SUBJECTS_SV.keys()
+    assert all(len(SUBJECTS[k]) == len(SUBJECTS_SV[k]) for k in SUBJECTS)
+    tasks = read_roadmap(roadmap_xlsx).tasks
+    assert all(t.title_sv for t in tasks)
+    assert len({t.title_sv for t in tasks}) == len(tasks)
+    c6 = next(t for t in tasks if t.code == "HTT-C-006")
+    assert c6.title_fi == "Henkilöstösiirtojen yt-menettelyt: suunnitelma laadittu"
+    assert c6.title_sv == "Samarbetsförfaranden vid personalöverföringar: plan utarbetad"

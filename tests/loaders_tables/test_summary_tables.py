@@ -194,6 +194,11 @@ def test_wrong_layout_is_rejected(tmp_path, roadmap_db):
     assert [p.message for p in rejected(roadmap_db, not_xlsx)] == ["tables.not_xlsx"]
 
 
+def test_empty_database_asks_for_the_roadmap_first(tmp_path, db_url):
+    path = write_sheet(tmp_path / "t.xlsx", progress_rows({"Kainuu": [51, 53, 35, 75, 76]}))
+    assert [p.message for p in rejected(db_url, path)] == ["tables.no_roadmap"]
+
+
 def test_period_must_agree_with_the_title(tmp_path, roadmap_db):
     path = write_sheet(tmp_path / "t.xlsx", progress_rows({"Kainuu": [51, 53, 35, 75, 76]}))
     problems = rejected(roadmap_db, path, period="2021-11")
