@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from domain import queries
 from domain.db import transaction
 from domain.i18n import format_date, format_period
 from domain.schema import Region, Submission, Task
@@ -440,9 +441,7 @@ def store_status_sheet(session: Session, parsed: ParsedStatusSheet, *,
                        imported_by: str | None = None, is_synthetic: bool = False) -> Submission:
     """Write a validated sheet as the region's new revision for the period (earlier revisions
     stay for audit)."""
-    from domain.queries import snapshot as find_snapshot
-
-    existing = find_snapshot(session, parsed.period)
+    existing = queries.snapshot(session, parsed.period)
     # A new snapshot takes the sheet's synthetic flag; an existing one keeps its own.
     snap = existing or ensure_snapshot(session, parsed.period, is_synthetic=is_synthetic)
     return record_task_submission(

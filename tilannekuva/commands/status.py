@@ -23,7 +23,7 @@ def _fail(problems, lang: str, source: str | None) -> None:
 
 
 @click.command("import-status")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--region", metavar="R", default=None,
               help="The region (name in Finnish/Swedish, or code); must agree with the sheet's "
                    "'Alue' cell if it has one.")
