@@ -331,3 +331,11 @@ def test_cli_import_summary_exit_codes(tmp_path, roadmap_db):
     bad_date = runner.invoke(cli, ["--db", roadmap_db, "import-summary", str(good), "--period",
                                    "2021-10", "--report-date", "joulukuussa"])
     assert bad_date.exit_code == 2 and "raportointipäivä 'joulukuussa'" in bad_date.output
+
+
+def test_readiness_with_one_row_csv_style_headers(tmp_path, roadmap_db):
+    header = ["Alue"] + [f"{w} | {s}" for w in WS for s in ("Käynnissä", "Valmis")]
+    path = write_sheet(tmp_path / "r.xlsx", [header, ["Lappi", *["49 %", "10 %"] * 5]])
+    result = import_summary(roadmap_db, path, "2021-10")
+    assert result.view == "readiness" and result.counts["cells"] == 10
+    assert heat(roadmap_db, "readiness").cell("lappi", "yp:readiness_done").percent == 10
