@@ -90,3 +90,79 @@ def filled_sheet(url: str, region: str, period: str, status: str | dict = "Käyn
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+# --- the app over HTTP ----------------------------------------------------------------------
+
+def make_app(url: str):
+    """The real Dash app for `url` with log-in and the upload pages wired (idempotent)."""
+    from dashboard import routes
+
+    routes.add_page("dashboard.pages.upload")
+    routes.add_page("dashboard.pages.upload_log")
+    from dashboard.app import create_app
+    from dashboard.auth import init_auth
+
+    app = create_app(url)
+    init_auth(app.server, url)
+    return app
+
+
+class Browserless:
+    """A Flask test client speaking to the app as a browser (and a hand-crafting attacker) would."""
+
+    def __init__(self, app):
+        self.app = app
+        self.client = app.server.test_client()
+        self._deps = None
+
+    def csrf(self, path="/kirjaudu") -> str:
+        import re
+
+        page = self.client.get(path).get_data(as_text=True)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+    def login(self, username: str, password: str = PASSWORD):
+        return self.client.post("/kirjaudu", data={
+            "username": username, "password": password, "csrf_token": self.csrf()})
+
+    def callback_output(self, input_id: str, input_prop: str) -> dict:
+        if self._deps is None:
+            self._deps = self.client.get("/_dash-dependencies").get_json()
+        for dep in self._deps:
+            if any(i["id"] == input_id and i["property"] == input_prop for i in dep["inputs"]):
+                return dep
+        raise KeyError(f"{input_id}.{input_prop}")
+
+    def callback(self, input_id: str, input_prop: str, value, state: dict | None = None):
+        """POST /_dash-update-component by hand, as a crafted request would."""
+        dep = self.callback_output(input_id, input_prop)
+        outputs = [{"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]}
+                   for part in dep["output"].strip(".").split("...")]
+        state = state or {}
+        payload = {
+            "output": dep["output"],
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": [{"id": i["id"], "property": i["property"],
+                        "value": value if (i["id"], i["property"]) == (input_id, input_prop) else None}
+                       for i in dep["inputs"]],
+            "changedPropIds": [f"{input_id}.{input_prop}"],
+            "state": [{"id": s["id"], "property": s["property"],
+                       "value": state.get(f"{s['id']}.{s['property']}")} for s in dep["state"]],
+        }
+        return self.client.post("/_dash-update-component", json=payload)
+
+    def upload(self, name: str, data: bytes, lang: str = "fi"):
+        import base64
+
+        contents = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," \
+            + base64.b64encode(data).decode()
+        return self.callback("upload-file", "contents", contents,
+                             {"upload-file.filename": name, "url.search": f"?lang={lang}"})
+
+    def confirm(self, token: str, lang: str = "fi"):
+        return self.callback("upload-confirm", "n_clicks", 1,
+                             {"upload-token.data": token, "url.search": f"?lang={lang}"})
+
+    def page(self, path: str, search: str = "?lang=fi"):
+        return self.callback("url", "pathname", path, {"url.search": search})
