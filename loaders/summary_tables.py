@@ -485,7 +485,8 @@ def import_summary(url: str | None, path: str | Path, period: str,
     digest = sha256_of(path) if path.is_file() else None
     with transaction(url) as session:
         table = read_summary(session, path, period, measure, workstream)
-        snapshot = ensure_snapshot(session, table.period, date, is_synthetic=is_synthetic)
+        # a real table never relabels a month already built from synthetic sheets as real
+        snapshot = ensure_snapshot(session, table.period, date, is_synthetic=is_synthetic or None)
         submissions = [
             record_summary_submission(
                 session, region=entry.region, snapshot=snapshot, scope=table.scope,
