@@ -29,6 +29,9 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     app = dash.Dash(__name__, assets_folder=str(ASSETS_DIR), suppress_callback_exceptions=True,
                     title=t("app.title", "fi"), update_title=None)
     app.server.config[CONFIG_KEY] = url
+    from .auth import init_auth  # log-in, roles, cookie settings, error pages (dashboard/auth.py)
+
+    init_auth(app.server, url)
     app.layout = html.Div([
         dcc.Location(id="url", refresh="callback-nav"),
         html.Div(id="page-root", className="page-root"),

@@ -35,6 +35,8 @@ PAGE_MODULES: list[str] = [
     "dashboard.pages.overview",
     "dashboard.pages.region",
     "dashboard.pages.trends",
+    "dashboard.pages.upload",  # monthly upload (log-in needed)
+    "dashboard.pages.upload_log",  # upload log (coordinators; linked from the upload page)
 ]
 
 Guard = Callable[[ModuleType, PageRequest], object | None]
