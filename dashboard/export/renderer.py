@@ -17,7 +17,6 @@ import asyncio
 import atexit
 import concurrent.futures
 import logging
-import math
 import os
 import shutil
 import signal
@@ -25,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable
 
 import plotly.graph_objects as go
 
@@ -36,6 +35,7 @@ _log = logging.getLogger(__name__)
 SLIDE_WIDTH = 1920
 SLIDE_HEIGHT = 1080
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
+RELOAD_EVERY = 25  # images per tab between page reloads
 BROWSER_ENV = "TILANNEKUVA_CHROMIUM"  # lets an admin point at another Chromium/Chrome
 
 
@@ -96,16 +96,22 @@ def _kaleido_class():
     import kaleido
 
     class _KeptKaleido(kaleido.Kaleido):
-        """Kaleido that reloads a used tab in the background instead of before returning the
-        image: the reload (≈0.15 s, it re-reads plotly.js) overlaps with our next figure's
-        preparation instead of adding to every slide. With two tabs the next render takes
-        the other, already fresh tab."""
+        """Kaleido that does not reload a tab's page (which re-parses the 4.6 MB plotly.js,
+        about as much browser CPU as drawing a slide) after every image. plotly.js's
+        `toImage` draws each figure in a fresh element and purges it, so nothing carries over
+        between images; a tab is still reloaded every `RELOAD_EVERY` images, in the background,
+        to bound memory. After any failed render the whole browser is restarted instead."""
 
         _pending_reloads: set
+        _uses: dict
 
         async def _return_kaleido_tab(self, tab):  # kaleido 1.x private hook
             if not hasattr(self, "_pending_reloads"):
-                self._pending_reloads = set()
+                self._pending_reloads, self._uses = set(), {}
+            uses = self._uses[id(tab)] = self._uses.get(id(tab), 0) + 1
+            if uses % RELOAD_EVERY:
+                await self.tabs_ready.put(tab)
+                return
             task = asyncio.get_running_loop().create_task(super()._return_kaleido_tab(tab))
             self._pending_reloads.add(task)
             task.add_done_callback(self._reload_done)
@@ -312,42 +318,54 @@ class SlideRenderer:
             self._session = self._start()
         return self._session
 
-    def _run(self, make_coro, deadline: float):
-        session = self._ensure_session()
-        try:
-            return session.result(make_coro(session.kaleido), deadline)
-        except concurrent.futures.TimeoutError:
+    def _collect(self, session: _Session, futures: list) -> list[bytes]:
+        """Wait for each submitted image in turn. Each may take `timeout` seconds after the one
+        before it (they queue for the browser's tabs), so a hung browser is noticed within one
+        `timeout`, however long the batch."""
+        results = []
+        for future in futures:
+            try:
+                value = future.result(timeout=self.timeout)
+            except concurrent.futures.TimeoutError:
+                self._abandon(session, futures)
+                raise RenderTimeout(seconds=_seconds(self.timeout)) from None
+            if isinstance(value, _Failure):
+                # the tab's page may be in a bad state (we skip kaleido's reloads): start afresh
+                self._abandon(session, futures)
+                raise RenderFailed(detail=_short(value.error)) from value.error
+            results.append(value)
+        return results
+
+    def _abandon(self, session: _Session, futures: list) -> None:
+        for future in futures:
+            future.cancel()
+        if self._session is session:
             self._session = None
-            self._teardown(session, graceful=False)
-            raise RenderTimeout(seconds=_seconds(deadline)) from None
-        except ExportUnavailable:
-            raise
-        except Exception as exc:  # noqa: BLE001 - report in words, restart if the browser died
-            if not session.alive():
-                self._session = None
-                self._teardown(session, graceful=False)
-            raise RenderFailed(detail=_short(exc)) from exc
+        self._teardown(session, graceful=False)
 
     def render(self, fig: go.Figure | dict, *, width: int = SLIDE_WIDTH,
                height: int = SLIDE_HEIGHT, scale: float = 1.0, fmt: str = "png") -> bytes:
         """One image's bytes."""
+        return self.render_many([fig], width=width, height=height, scale=scale, fmt=fmt)[0]
+
+    def render_many(self, figs: Iterable[go.Figure | dict], *, width: int = SLIDE_WIDTH,
+                    height: int = SLIDE_HEIGHT, scale: float = 1.0,
+                    fmt: str = "png") -> list[bytes]:
+        """Images of many figures, in order. `figs` may be a generator: each figure goes to the
+        browser as soon as it is made, so drawing it there overlaps with making the next one
+        here (the briefing pack); the browser's tabs work through the queue in parallel."""
         opts = dict(format=fmt, width=width, height=height, scale=scale)
         with self._locked():
-            return self._run(lambda k: k.calc_fig(fig, opts=opts), self.timeout)
-
-    def render_many(self, figs: Sequence[go.Figure | dict], *, width: int = SLIDE_WIDTH,
-                    height: int = SLIDE_HEIGHT, scale: float = 1.0) -> list[bytes]:
-        """Many images in one go, spread over the browser's tabs (the briefing pack)."""
-        if not figs:
-            return []
-        opts = dict(format="png", width=width, height=height, scale=scale)
-
-        async def all_of(k):
-            return await asyncio.gather(*(k.calc_fig(f, opts=opts) for f in figs))
-
-        rounds = math.ceil(len(figs) / self.tabs)
-        with self._locked():
-            return list(self._run(all_of, self.timeout * rounds))
+            session = self._ensure_session()
+            futures = []
+            try:
+                for fig in figs:
+                    futures.append(session.submit(session.kaleido.calc_fig(fig, opts=opts)))
+            except BaseException:
+                for future in futures:  # a figure failed to build: drop the queued renders
+                    future.cancel()
+                raise
+            return self._collect(session, futures)
 
 
 def _kill(proc, grace: float = 3.0) -> None:

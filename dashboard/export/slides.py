@@ -57,7 +57,7 @@ class Slide:
     kind: str  # readiness | progress | subareas | region | trend | bands
     name: str  # file name stem, e.g. 'valmiusaste_2021-10_fi'
     title: str
-    figure: go.Figure
+    figure: dict  # plotly figure dict (`go.Figure(slide.figure)` gives the object back)
 
     @property
     def filename(self) -> str:
@@ -65,20 +65,32 @@ class Slide:
 
 
 # --- layout additions -------------------------------------------------------------------
+# Done on the figure's plain dict: plotly's validated object model costs ~0.1 s per
+# `update_layout` on these figures, the dict merge microseconds, and kaleido takes either.
 
-def _band_legend_present(fig: go.Figure, lang: str) -> bool:
-    names = {getattr(trace, "name", None) for trace in fig.data}
+def _band_legend_present(spec: dict, lang: str) -> bool:
+    names = {trace.get("name") for trace in spec.get("data", ())}
     return all(band.legend(lang) in names for band in BANDS)
 
 
-def _add_band_legend(fig: go.Figure, lang: str, marker_size: int) -> None:
+def _band_legend_traces(lang: str, marker_size: int) -> list[dict]:
     """Legend-only entries (no data drawn) with the bands' wording, for figures whose page
     shows the bands as background only (trend lines)."""
-    for band in BANDS:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=band.legend(lang),
-                                 hoverinfo="skip", showlegend=True,
-                                 marker=dict(symbol="square", size=marker_size, color=band.colour,
-                                             line=dict(color="#555555", width=0.5))))
+    return [dict(type="scatter", x=[None], y=[None], mode="markers", name=band.legend(lang),
+                 hoverinfo="skip", showlegend=True,
+                 marker=dict(symbol="square", size=marker_size, color=band.colour,
+                             line=dict(color="#555555", width=0.5)))
+            for band in BANDS]
+
+
+def _merge(target: dict, changes: dict) -> dict:
+    """Deep-merge `changes` into `target` (like `update_layout`, on plain dicts)."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+    return target
 
 
 def subtitle_text(snap, lang: str, extra: str | None = None) -> str:
@@ -102,20 +114,22 @@ def _title_size(title: str) -> int:
     return max(32, min(TITLE_SIZE, int(TITLE_SIZE * 72 / max(len(title), 1))))
 
 
-def as_slide(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str,
-             font_scale: float = FONT_SCALE, axis_below: bool = False) -> go.Figure:
-    """Restyle a page figure in place for a 1920×1080 slide (layout only) and return it.
+def as_slide(fig: go.Figure | dict, *, title: str, subtitle: str, source: str, lang: str,
+             font_scale: float = FONT_SCALE, axis_below: bool = False) -> dict:
+    """A page figure restyled for a 1920×1080 slide (layout only), as a plotly figure dict.
 
     The legend is pinned just above the source line at the slide's foot; `axis_below` leaves
     room for x-axis tick labels under the plot (trend charts)."""
-    if not _band_legend_present(fig, lang):
-        _add_band_legend(fig, lang, marker_size=round(16 * font_scale))
-    layout = fig.layout
-    own_t = layout.margin.t if layout.margin.t is not None else 80
-    own_b = layout.margin.b if layout.margin.b is not None else 80
-    top = own_t + TITLE_BLOCK
-    bottom = own_b + FOOT_BLOCK + (LEGEND_BLOCK if axis_below else 0)
-    fig.update_layout(
+    spec = fig.to_dict() if isinstance(fig, go.Figure) else fig
+    spec.setdefault("data", [])
+    layout = spec.setdefault("layout", {})
+    if not _band_legend_present(spec, lang):
+        spec["data"].extend(_band_legend_traces(lang, round(16 * font_scale)))
+    margin = layout.get("margin", {})
+    top = (margin.get("t") if margin.get("t") is not None else 80) + TITLE_BLOCK
+    bottom = ((margin.get("b") if margin.get("b") is not None else 80) + FOOT_BLOCK
+              + (LEGEND_BLOCK if axis_below else 0))
+    _merge(layout, dict(
         width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False,
         margin=dict(l=SIDE_MARGIN, r=SIDE_MARGIN, t=top, b=bottom, autoexpand=True),
         title=dict(text=f"<b>{title}</b>", x=SIDE_MARGIN / SLIDE_WIDTH, xanchor="left",
@@ -128,19 +142,20 @@ def as_slide(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: st
                     traceorder="normal", yref="container", y=(FOOT_BLOCK - 6) / SLIDE_HEIGHT,
                     yanchor="bottom", x=0, xanchor="left"),
         paper_bgcolor="white",
-    )
+    ))
     # Projected text never below MIN_TEXT px: axis tick labels the page draws smaller.
+    base = layout.get("font", {}).get("size") or 12
     for axis in ("xaxis", "yaxis"):
-        current = fig.layout[axis].tickfont.size or fig.layout.font.size or 12
-        if current < MIN_TEXT:
-            fig.update_layout({axis: dict(tickfont=dict(size=MIN_TEXT))})
+        tickfont = layout.setdefault(axis, {}).setdefault("tickfont", {})
+        if (tickfont.get("size") or base) < MIN_TEXT:
+            tickfont["size"] = MIN_TEXT
     # Source line: bottom-left, under the legend. Placed in pixels from the plot's bottom edge,
     # which stays put when plotly widens the top margin for long column titles.
-    fig.add_annotation(
+    layout.setdefault("annotations", []).append(dict(
         text=source, showarrow=False, xref="paper", yref="paper", x=0, xanchor="left",
         y=0, yshift=-(bottom - 14), yanchor="bottom",
-        font=dict(size=SOURCE_SIZE, color="#4A4F55", family=figures.FONT_FAMILY))
-    return fig
+        font=dict(size=SOURCE_SIZE, color="#4A4F55", family=figures.FONT_FAMILY)))
+    return spec
 
 
 # --- the slides of each view --------------------------------------------------------------
@@ -190,10 +205,10 @@ def overview_slide(session: Session, period: str, view: View | str, lang: str = 
     if view is not View.READINESS:
         extra = t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period)))
     title = figures.heatmap_title(hm, lang)
-    as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, extra),
-             source=source_text(snap, lang, hm.summary_only), lang=lang)
+    spec = as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, extra),
+                    source=source_text(snap, lang, hm.summary_only), lang=lang)
     parts = [workstream, period] if workstream else [period]
-    return Slide(view.value, image_filename(view.value, lang, *parts), title, fig)
+    return Slide(view.value, image_filename(view.value, lang, *parts), title, spec)
 
 
 def region_slide(session: Session, period: str, region_code: str, lang: str = "fi") -> Slide:
@@ -209,10 +224,10 @@ def region_slide(session: Session, period: str, region_code: str, lang: str = "f
     title = t("export.region.title", lang, region=localized(region, lang),
               period=format_period(period, lang))
     extra = t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period)))
-    as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, extra),
-             source=source_text(snap, lang, not rf.has_tasks), lang=lang,
-             font_scale=REGION_FONT_SCALE)
-    return Slide("region", image_filename("alue", lang, region_code, period), title, fig)
+    spec = as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, extra),
+                    source=source_text(snap, lang, not rf.has_tasks), lang=lang,
+                    font_scale=REGION_FONT_SCALE)
+    return Slide("region", image_filename("alue", lang, region_code, period), title, spec)
 
 
 def _series_up_to(series: queries.TrendSeries, period: str) -> queries.TrendSeries:
@@ -243,10 +258,11 @@ def trend_slide(session: Session, period: str, workstream: str, lang: str = "fi"
     title = t("export.trend.title", lang, measure=figures.measure_label(measure, lang),
               workstream=localized(series.workstream, lang))
     lead = t(f"export.trend.{kind}", lang)
-    as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, lead),
-             source=source_text(snap, lang), lang=lang, axis_below=True)
+    spec = as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, lead),
+                    source=source_text(snap, lang), lang=lang, axis_below=True)
     stem = "trendit" if kind == "trend" else "alueluokat"
-    return Slide(kind, image_filename(stem, lang, measure.value, workstream, period), title, fig)
+    return Slide(kind, image_filename(stem, lang, measure.value, workstream, period), title,
+                 spec)
 
 
 __all__ = ["FONT_SCALE", "Slide", "UnknownSlide", "as_slide", "overview_slide", "region_slide",
