@@ -125,7 +125,9 @@ class RegionResolver:
     def resolve(self, name: object) -> Region | None:
         if name is None:
             return None
-        return self._by_key.get(normalise_text(name))
+        key = normalise_text(name)
+        # A space typed for the hyphen ('Etelä Karjala') is the same name.
+        return self._by_key.get(key) or self._by_key.get(key.replace(" ", "-"))
 
     def suggest(self, name: object) -> str | None:
         """The closest known Finnish region name, for 'did you mean' in error messages."""

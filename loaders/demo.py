@@ -17,7 +17,8 @@ from domain.schema import Snapshot, Submission
 
 from . import reference_tables, roadmap_workbook, status_sheet, summary_tables, synthetic_sheets
 
-REFERENCE_CSV_DIR = db.PROJECT_ROOT.parent / "shared" / "reference" / "tilannekuva-2021-10"
+# The transcribed 10/21 tables, shipped with the project (a copy of shared/reference/).
+REFERENCE_CSV_DIR = db.PROJECT_ROOT / "data" / "reference" / "tilannekuva-2021-10"
 REAL_PERIOD = "2021-10"
 REAL_REPORT_DATE = dt.date(2021, 12, 9)  # the VM/STM slides of 9.12.2021
 

@@ -444,11 +444,9 @@ def _read_table(grid: Grid, header_row: int, names: _Names, problems: _Problems,
 
 
 def _resolve_region(resolver: RegionResolver, label: object) -> Region | None:
-    """The resolver's matching, plus a space typed for the hyphen ('Etelä Karjala')."""
     if is_blank(label):
         return None
-    text = cell_text(label)
-    return resolver.resolve(text) or resolver.resolve(re.sub(r"\s+", "-", text))
+    return resolver.resolve(cell_text(label))
 
 
 # --- storing ----------------------------------------------------------------------------------
