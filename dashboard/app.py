@@ -44,6 +44,9 @@ def create_app(db_url: str | None = None) -> dash.Dash:
 
     for page in routes.pages():
         page.register_callbacks(app)
+    from .export.web import register as register_export  # slide PNGs, briefing pack (export)
+
+    register_export(app)
     return app
 
 
