@@ -178,7 +178,10 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
     with db.session_factory(db_url)() as session:
         parsed, problems = _validate(session, actor, data, file_name, period)
         if problems:
-            refused_region = parsed.region.id if parsed is not None else None
+            # a region uploader can only ever send its own region: log it there when the
+            # file was too broken to tell
+            refused_region = parsed.region.id if parsed is not None else (
+                actor.region_id if actor.role == "region_uploader" else None)
             with db.transaction(db_url) as write:
                 upload = _log(write, actor, file_name=file_name, data=data, result="rejected",
                               error_count=len(problems), region_id=refused_region,

@@ -58,8 +58,20 @@ def user_bar(actor, lang: str):
     ], className="user-bar")
 
 
-def template_href(region_code: str | None, lang: str) -> str:
-    return f"{TEMPLATE_PATH}?region={region_code or ''}&lang={lang}"
+def template_href(region_code: str | None, lang: str, period: str | None = None) -> str:
+    return f"{TEMPLATE_PATH}?region={region_code or ''}&lang={lang}" + (
+        f"&period={period}" if period else "")
+
+
+def period_choices(session, region) -> tuple[str | None, list[str]]:
+    """The month a template is for: by default the month after the region's latest report; an
+    earlier month may be chosen to send a correction (a new revision)."""
+    from loaders.template import default_period
+
+    default = default_period(session, region) if region is not None else None
+    periods = [default] if default else []
+    periods += [s.period for s in reversed(queries.snapshots(session)) if s.period not in periods]
+    return default, periods
 
 
 def layout(request: PageRequest):
@@ -69,16 +81,18 @@ def layout(request: PageRequest):
         return login_needed(lang, PATH)
     with read_session(request.db_url) as session:
         regions = queries.regions(session)
-    own = next((r for r in regions if r.id == actor.region_id), None)
-    if actor.sees_everything:
-        chooser = dcc.Dropdown(id="upload-region", value=regions[0].code if regions else None,
-                               clearable=False,
-                               options=[{"label": localized(r, lang), "value": r.code}
-                                        for r in regions])
-        first = regions[0].code if regions else None
-    else:
-        chooser = html.Strong(localized(own, lang) if own else "-", id="upload-region-name")
-        first = own.code if own else None
+        own = next((r for r in regions if r.id == actor.region_id), None)
+        choosable = regions if actor.sees_everything else [r for r in [own] if r]
+        first = choosable[0] if choosable else None
+        default_period, periods = period_choices(session, first)
+    region_dropdown = dcc.Dropdown(
+        id="upload-region", value=first.code if first else None, clearable=False,
+        disabled=not actor.sees_everything,
+        options=[{"label": localized(r, lang), "value": r.code} for r in choosable])
+    period_dropdown = dcc.Dropdown(
+        id="upload-period", value=default_period, clearable=False, searchable=False,
+        options=[{"label": format_period(p), "value": p} for p in periods])
+    code = first.code if first else None
     log_link = [html.A(t("upload.log_title", lang), href=f"{LOG_PATH}?lang={lang}",
                        className="button", id="upload-log-link")] if actor.sees_everything else []
     return html.Div([
@@ -86,12 +100,16 @@ def layout(request: PageRequest):
                   user_bar(actor, lang)], className="page-head"),
         html.Div([
             html.P(t("upload.step_template", lang)),
-            html.Div([html.Label(t("upload.region_label", lang)), chooser],
-                     className="control"),
             html.Div([
-                html.A(t("upload.template_fi", lang), href=template_href(first, "fi"),
+                html.Div([html.Label(t("upload.region_label", lang), htmlFor="upload-region"),
+                          region_dropdown], className="control control-wide"),
+                html.Div([html.Label(t("upload.period_label", lang), htmlFor="upload-period"),
+                          period_dropdown], className="control"),
+            ], className="controls"),
+            html.Div([
+                html.A(t("upload.template_fi", lang), href=template_href(code, "fi", default_period),
                        id="template-fi", className="button"),
-                html.A(t("upload.template_sv", lang), href=template_href(first, "sv"),
+                html.A(t("upload.template_sv", lang), href=template_href(code, "sv", default_period),
                        id="template-sv", className="button"),
                 *log_link,
             ], className="button-row"),
@@ -158,15 +176,16 @@ def render_preview(preview: uploads.Preview, lang: str):
     if preview.changes:
         lines.append(html.P(t("upload.changes_count", lang, n=len(preview.changes)),
                             id="upload-change-count"))
-        lines.append(html.Div(html.Table([
+        lines.append(html.Details([html.Summary(t("upload.status_changes", lang)), html.Div(html.Table([
             html.Thead(html.Tr([html.Th(t("upload.col.task", lang)), html.Th(""),
                                 html.Th(t("upload.col.before", lang)),
                                 html.Th(t("upload.col.after", lang))])),
             html.Tbody([html.Tr([html.Td(c.code), html.Td(c.title),
                                  html.Td(status_label(c.before, lang) if c.before else "–"),
                                  html.Td(status_label(c.after, lang))])
-                        for c in preview.changes[:300]]),
-        ], className="data-table"), className="table-scroll"))
+                        for c in preview.changes[:500]]),
+        ], className="data-table"), className="table-scroll")], open=len(preview.changes) <= 30,
+            id="upload-change-list"))
     else:
         lines.append(html.P(t("upload.changes_none", lang)))
     lines.append(html.Div([
@@ -314,6 +333,8 @@ def register_callbacks(app) -> None:
         return None, None
 
     @app.callback(Output("template-fi", "href"), Output("template-sv", "href"),
-                  Input("upload-region", "value"), prevent_initial_call=True)
-    def _on_region(code):
-        return template_href(code, "fi"), template_href(code, "sv")
+                  Input("upload-region", "value"), Input("upload-period", "value"),
+                  prevent_initial_call=True)
+    def _on_choice(code, period):
+        # only links change here; the template route itself checks who may have which region
+        return template_href(code, "fi", period), template_href(code, "sv", period)

@@ -1,0 +1,218 @@
+"""The whole upload flow in a real headless Chromium (Debian's, driven by Playwright) against
+the demo database built by the real loaders: log in as a region, download the template, fill it,
+upload it with the file input, see the preview, confirm, see the overview change; then a
+rejected file with its errors, and the coordinator's upload log. Screenshots:
+tests/screenshots/upload_*.png."""
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import PASSWORD
+from domain import db, queries
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PORT = 8071
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", PORT))
+            return PORT
+        except OSError:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    import os
+
+    from werkzeug.serving import make_server
+
+    from dashboard import accounts
+    from dashboard.app import create_app
+    from loaders.demo import build_demo
+
+    base = tmp_path_factory.mktemp("upload-browser")
+    os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(base / "secret_key")
+    url = f"sqlite:///{base / 'demo.sqlite'}"
+    build_demo(url, workdir=base / "files", periods=["2021-11"])
+    with db.transaction(url) as s:
+        accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "Kainuu", "Kainuun raportoija")
+        accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM koordinaattori")
+    app = create_app(url)
+    port = _port()
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url, f"http://127.0.0.1:{port}", base
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI",
+                                  accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"upload_{name}.png"), full_page=True)
+
+
+def login(page, base_url: str, username: str, next_path: str = "/lataus") -> None:
+    page.goto(f"{base_url}{next_path}?lang=fi")
+    page.click("#login-link")
+    page.wait_for_selector("#login-form")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    shot(page, f"login_{username}")
+    page.click("#login-submit")
+    page.wait_for_url(f"**{next_path}**")
+
+
+def fill(path: Path, status_for) -> Path:
+    """What the region's person does in Excel: choose a status on every task row."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    header = next(r[0].row for r in ws.iter_rows(max_row=15) if any(c.value == "Tila" for c in r))
+    col = next(c.column for c in ws[header] if c.value == "Tila")
+    for i, row in enumerate(range(header + 1, ws.max_row + 1)):
+        code = ws.cell(row, 1).value
+        if code:
+            ws.cell(row, col).value = status_for(i, code)
+    out = path.with_name(path.stem + "-taytetty.xlsx")
+    wb.save(out)
+    return out
+
+
+def overview_cell(url: str, period: str, region: str, column: str):
+    with db.session_factory(url)() as s:
+        return queries.heatmap(s, period, "readiness").cell(region, column).percent
+
+
+def test_region_uploads_a_month_and_the_overview_changes(page, served):
+    url, base_url, tmp = served
+    before = overview_cell(url, "2021-11", "kainuu", "htt:readiness_done")
+    login(page, base_url, "kainuu")
+    page.wait_for_selector("#upload-title")
+    assert "Kainuu" in page.inner_text("#logged-in-as")
+    shot(page, "page_kainuu")
+
+    # a correction for November (already reported): choose the month, download the template
+    page.click("#upload-period")
+    page.get_by_role("option", name="11/2021").first.click()
+    page.wait_for_function(
+        "document.querySelector('#template-fi').getAttribute('href').includes('period=2021-11')")
+    with page.expect_download() as info:
+        page.click("#template-fi")
+    template = tmp / "kainuu-pohja.xlsx"
+    info.value.save_as(template)
+    sheet = openpyxl.load_workbook(template).active
+    assert any(c.value == "Kainuu" for row in sheet.iter_rows(max_row=6) for c in row)
+
+    filled = fill(template, lambda i, code: "Valmis" if code.startswith("HTT") else "Käynnissä")
+    page.set_input_files("#upload-file input[type=file]", str(filled))
+    page.wait_for_selector("#upload-preview")
+    preview = page.inner_text("#upload-preview")
+    assert "Esikatselu: Kainuu, 11/2021" in preview
+    assert "versio 1" in page.inner_text("#upload-replaces")  # it will be revision 2
+    assert "100" in page.inner_text("#preview-row-htt")
+    shot(page, "preview")
+    # nothing written yet
+    assert overview_cell(url, "2021-11", "kainuu", "htt:readiness_done") == before
+
+    page.click("#upload-confirm")
+    page.wait_for_selector("#upload-saved")
+    assert "versio 2" in page.inner_text("#upload-saved")
+    shot(page, "saved")
+    assert overview_cell(url, "2021-11", "kainuu", "htt:readiness_done") == 100 != before
+
+    page.click("#upload-to-overview")
+    page.wait_for_selector("#overview-heatmap .js-plotly-plot")
+    page.wait_for_load_state("networkidle")
+    assert "11/2021" in page.inner_text("#header-period")
+    drawn = page.evaluate("""([region, column]) => {
+        const gd = document.querySelector('#overview-heatmap .js-plotly-plot');
+        const i = gd.layout.meta.regions.indexOf(region), j = gd.layout.meta.columns.indexOf(column);
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+        const x = box.left + xa._offset + xa.c2p(j), y = box.top + ya._offset + ya.c2p(i);
+        let best = null, dist = 1e9;
+        for (const t of gd.querySelectorAll('.heatmaplayer text')) {
+            const r = t.getBoundingClientRect();
+            const d = Math.hypot(r.left + r.width / 2 - x, r.top + r.height / 2 - y);
+            if (d < dist) { dist = d; best = t.textContent; }
+        }
+        return best; }""", ["kainuu", "htt:readiness_done"])
+    assert drawn.replace("\xa0", " ") == "100 %"
+    shot(page, "overview_after")
+
+
+def test_a_rejected_file_shows_every_error(page, served):
+    url, base_url, tmp = served
+    login(page, base_url, "kainuu")
+    with page.expect_download() as info:
+        page.click("#template-fi")
+    template = tmp / "kainuu-pohja-2.xlsx"
+    info.value.save_as(template)
+    bad = fill(template, lambda i, code: {0: "Melkein valmis", 1: "=1+1", 2: None}.get(i, "Valmis"))
+    page.set_input_files("#upload-file input[type=file]", str(bad))
+    page.wait_for_selector("#upload-errors")
+    title = page.inner_text("#upload-rejected-title")
+    assert "ei hyväksytty" in title
+    table = page.inner_text("#upload-error-table")
+    assert "Melkein valmis" in table and "Tila" in table and "Ei aloitettu" in table
+    assert "kaava" in table
+    assert page.locator("#upload-confirm").count() == 0
+    shot(page, "rejected")
+
+    # a CSV renamed .xlsx: its own clear message
+    fake = tmp / "taulukko.xlsx"
+    fake.write_text("Tunnus;Tila\nHTT-A-001;Valmis\n", encoding="utf-8")
+    page.set_input_files("#upload-file input[type=file]", str(fake))
+    page.wait_for_selector("#upload-errors:has-text('tekstiä')")
+    shot(page, "rejected_csv")
+
+
+def test_coordinator_sees_the_log_and_downloads_an_original(page, served):
+    url, base_url, tmp = served
+    login(page, base_url, "koordinaattori")
+    page.click("#upload-log-link")
+    page.wait_for_selector("#upload-log-table")
+    log = page.inner_text("#upload-log-table")
+    assert "hyväksytty (versio 2)" in log and "hylätty: 3 virhettä" in log
+    assert "hylätty: 1 virhettä" in log and "Kainuu" in log
+    shot(page, "log")
+    first = page.locator("#upload-log-table a").last
+    with page.expect_download() as info:
+        first.click()
+    saved = tmp / "original.bin"
+    info.value.save_as(saved)
+    assert saved.read_bytes()[:2] == b"PK"
