@@ -55,7 +55,9 @@ class Band:
     number: int
     low: int  # inclusive, on the shown whole percent
     high: int  # inclusive
-    colour: str  # Okabe–Ito hues: told apart by colour-blind readers, in the slides' red→green order
+    # ColorBrewer RdYlBu hues (colour-blind safe): red → orange → yellow → blue, each light enough
+    # for black text (contrast ≥ 5:1), and band 1 and band 4 differ in lightness too.
+    colour: str
     text_colour: str
     legend_fi: str
     legend_sv: str
@@ -66,13 +68,13 @@ class Band:
 
 
 BANDS: tuple[Band, ...] = (
-    Band(1, 0, 24, "#D55E00", "#000000", "Alle 25 % tehtävistä käynnissä / valmiita",
+    Band(1, 0, 24, "#E04B35", "#000000", "Alle 25 % tehtävistä käynnissä / valmiita",
          "Under 25 % av uppgifterna pågår / klara", "Under 25% of tasks in progress / done"),
-    Band(2, 25, 49, "#E69F00", "#000000", "25–49 % tehtävistä käynnissä / valmiita",
+    Band(2, 25, 49, "#FDAE61", "#000000", "25–49 % tehtävistä käynnissä / valmiita",
          "25–49 % av uppgifterna pågår / klara", "25–49% of tasks in progress / done"),
-    Band(3, 50, 75, "#F0E442", "#000000", "50–75 % tehtävistä käynnissä / valmiita",
+    Band(3, 50, 75, "#FEE090", "#000000", "50–75 % tehtävistä käynnissä / valmiita",
          "50–75 % av uppgifterna pågår / klara", "50–75% of tasks in progress / done"),
-    Band(4, 76, 100, "#009E73", "#000000", "Yli 75 % tehtävistä käynnissä / valmiita",
+    Band(4, 76, 100, "#74ADD1", "#000000", "Yli 75 % tehtävistä käynnissä / valmiita",
          "Över 75 % av uppgifterna pågår / klara", "Over 75% of tasks in progress / done"),
 )
 NO_DATA_COLOUR = "#D9D9D9"
