@@ -29,7 +29,8 @@ def graph_config(filename: str) -> dict:
 
 def graph(id_: str, figure, filename: str, class_name: str = "graph") -> dcc.Graph:
     # Full container width; the figure decides its own height (rows × row height).
-    height = getattr(figure.layout, "height", None) or 450
+    layout = figure["layout"] if isinstance(figure, dict) else figure.layout
+    height = (layout.get("height") if isinstance(layout, dict) else layout.height) or 450
     return dcc.Graph(id=id_, figure=figure, config=graph_config(filename), className=class_name,
                      responsive=True, style={"height": f"{height}px", "width": "100%"})
 

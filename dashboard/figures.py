@@ -30,6 +30,17 @@ LINE_GREY = "#9AA3AD"
 _Z_MIN, _Z_MAX = -0.5, 4.5
 
 
+def _figure(data: list[dict], layout: dict, raw: bool = False):
+    """Every figure function builds a plain spec and wraps it here.
+
+    `raw=True` (the pages) returns the same spec as a plain dict, which dcc.Graph takes as is:
+    building and validating Plotly objects costs tens of milliseconds per request on a large
+    heatmap. Exports and tests get the validated `go.Figure`; a test checks both are equal."""
+    if raw:
+        return {"data": data, "layout": layout}
+    return go.Figure(data=data, layout=layout)
+
+
 def band_colourscale() -> list[list]:
     colours = [NO_DATA_COLOUR] + [b.colour for b in BANDS]
     scale: list[list] = []
@@ -119,7 +130,7 @@ def _hover(region_name: str, column_title: str, cell: Cell, lang: str,
 def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                    previous: Heatmap | None = None, show_deltas: bool = False,
                    region_href: Callable[[str], str] | None = None,
-                   font_scale: float = 1.0) -> go.Figure:
+                   font_scale: float = 1.0, raw: bool = False) -> go.Figure:
     """Regions × columns, coloured by band, whole percent in every cell.
 
     readiness: two columns per workstream (Käynnissä, Valmis) under a grouped header;
@@ -173,7 +184,7 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         hover.append(hover_row)
         custom.append(custom_row)
 
-    heat = go.Heatmap(
+    heat = dict(type="heatmap", 
         z=z, x=list(range(n_cols)), y=list(range(n_rows)), text=text,
         texttemplate="%{text}", textfont=dict(size=round(13 * fs), color=BANDS[0].text_colour,
                                               family=FONT_FAMILY),
@@ -181,7 +192,7 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         colorscale=band_colourscale(), zmin=_Z_MIN, zmax=_Z_MAX, showscale=False,
         xgap=2, ygap=2, name="",
     )
-    fig = go.Figure(heat)
+    data = [heat]
 
     # Row labels (regions): links to the region page when the caller gives hrefs.
     def row_label(region) -> str:
@@ -237,15 +248,7 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         c.national_count is not None for c in cols) else 0
 
     # The four-band legend with the slides' wording, plus grey "ei tietoa", under the heatmap.
-    for band in BANDS:
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], mode="markers", name=band.legend(lang), hoverinfo="skip",
-            marker=dict(symbol="square", size=round(16 * fs), color=band.colour,
-                        line=dict(color="#555555", width=0.5))))
-    fig.add_trace(go.Scatter(
-        x=[None], y=[None], mode="markers", name=t("no_data", lang), hoverinfo="skip",
-        marker=dict(symbol="square", size=round(16 * fs), color=NO_DATA_COLOUR,
-                    line=dict(color="#555555", width=0.5))))
+    data += _band_legend(lang, fs * 16 / 14)
 
     row_height = 26 * fs + (10 * fs if show_deltas and previous is not None else 0)
     # Header height from the actual number of label lines (wrapped names, group header).
@@ -253,7 +256,7 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
     group_lines = max((a["text"].count("<br>") + 1 for a in annotations
                        if hm.view is View.READINESS), default=0)
     top = (tick_lines * 16 + (group_lines * 17 + 24 if group_lines else 0) + 22) * fs + standoff
-    fig.update_layout(
+    layout = dict(
         font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
         paper_bgcolor="white", plot_bgcolor="white",
         height=round(n_rows * row_height + top + 90 * fs),
@@ -262,7 +265,7 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top",
                     itemclick=False, itemdoubleclick=False,
                     font=dict(size=round(12 * fs)), traceorder="normal"),
-        annotations=annotations, shapes=shapes,
+        annotations=annotations,
         xaxis=dict(side="top", tickmode="array", tickvals=list(range(n_cols)),
                    ticktext=tick_text, showgrid=False, zeroline=False, fixedrange=True,
                    range=[-0.5, n_cols - 0.5], tickfont=dict(size=round(12 * fs)),
@@ -275,12 +278,14 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         meta=dict(view=hm.view.value, period=hm.snapshot.period,
                   regions=[r.code for r in regions], columns=[c.key for c in cols]),
     )
-    return fig
+    if shapes:
+        layout["shapes"] = shapes
+    return _figure(data, layout, raw)
 
 
 # --- region page -----------------------------------------------------------------------------
 
-def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0) -> go.Figure:
+def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0, raw: bool = False) -> go.Figure:
     """One region's workstreams (rows) with readiness, progress and each sub-area's progress,
     coloured with the same bands as the overview. `rf` is `domain.queries.RegionFigures`."""
     fs = font_scale
@@ -314,12 +319,12 @@ def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0) -> 
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
-    fig = go.Figure(go.Heatmap(
+    data = [dict(type="heatmap", 
         z=z, x=list(range(len(head))), y=list(range(len(streams))), text=text,
         texttemplate="%{text}", textfont=dict(size=round(12 * fs), color=BANDS[0].text_colour),
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         colorscale=band_colourscale(), zmin=_Z_MIN, zmax=_Z_MAX, showscale=False,
-        xgap=2, ygap=2, hoverongaps=False, name=""))
+        xgap=2, ygap=2, hoverongaps=False, name="")]
     group_font = dict(size=round(12 * fs), color=TEXT_COLOUR, family=FONT_FAMILY)
     annotations = [
         dict(x=0.5, y=1, xref="x", yref="paper", yshift=round(26 * fs), yanchor="bottom",
@@ -329,7 +334,7 @@ def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0) -> 
              text=f"<b>{t('view.progress', lang)} – {t('sub_area', lang).lower()}</b>",
              font=group_font),
     ]
-    fig.update_layout(
+    layout = dict(
         font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
         paper_bgcolor="white", plot_bgcolor="white",
         height=round((len(streams) * 40 + 150) * fs),
@@ -346,30 +351,35 @@ def region_subareas_figure(rf, lang: str = "fi", *, font_scale: float = 1.0) -> 
                     itemdoubleclick=False),
         hoverlabel=dict(bgcolor="white"),
     )
-    _add_band_legend(fig, lang, fs)
-    return fig
+    return _figure(data + _band_legend(lang, fs), layout, raw)
 
 
-def _add_band_legend(fig: go.Figure, lang: str, fs: float = 1.0, no_data: bool = True) -> None:
+def _band_legend(lang: str, fs: float = 1.0, no_data: bool = True) -> list[dict]:
+    """Legend-only traces: the four bands with the slides' wording (and grey no data)."""
+    data = []
     for band in BANDS:
-        fig.add_trace(go.Scatter(
+        data.append(dict(type="scatter", 
             x=[None], y=[None], mode="markers", name=band.legend(lang), hoverinfo="skip",
             marker=dict(symbol="square", size=round(14 * fs), color=band.colour,
                         line=dict(color="#555555", width=0.5))))
     if no_data:
-        fig.add_trace(go.Scatter(
+        data.append(dict(type="scatter", 
             x=[None], y=[None], mode="markers", name=t("no_data", lang), hoverinfo="skip",
             marker=dict(symbol="square", size=round(14 * fs), color=NO_DATA_COLOUR,
                         line=dict(color="#555555", width=0.5))))
+    return data
 
 
-def _band_background(fig: go.Figure) -> None:
+def _band_background() -> list[dict]:
     """Faint band colours behind a 0–100 % axis, so a line's band is readable at a glance."""
+    shapes = []
     for band in BANDS:
         low = band.low - 0.5 if band.low else 0
         high = band.high + 0.5 if band.high < 100 else 100
-        fig.add_hrect(y0=low, y1=high, fillcolor=band.colour, opacity=0.13, line_width=0,
-                      layer="below")
+        shapes.append(dict(type="rect", xref="paper", x0=0, x1=1, yref="y", y0=low, y1=high,
+                           fillcolor=band.colour, opacity=0.13, line=dict(width=0),
+                           layer="below"))
+    return shapes
 
 
 def _series_title(series, lang: str) -> str:
@@ -388,33 +398,34 @@ def measure_label(measure: Measure | str, lang: str) -> str:
     return t("view.progress", lang)
 
 
-def _trend_layout(fig: go.Figure, series, lang: str, fs: float, height: int) -> None:
-    fig.update_layout(
+def _trend_layout(series, lang: str, fs: float, height: int) -> dict:
+    return dict(
+        shapes=_band_background(),
         font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
         paper_bgcolor="white", plot_bgcolor="white", height=round(height * fs),
         margin=dict(l=60, r=20, t=round(30 * fs), b=round(40 * fs)),
         hovermode="closest", hoverlabel=dict(bgcolor="white"),
         legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
-        xaxis=dict(type="category", title=None, showgrid=False,
+        xaxis=dict(type="category", showgrid=False,
                    tickfont=dict(size=round(11 * fs))),
-        yaxis=dict(range=[0, 100.5], title=t("dash.percent_axis", lang), ticksuffix="",
+        yaxis=dict(range=[0, 100.5], title=dict(text=t("dash.percent_axis", lang)), ticksuffix="",
                    gridcolor="#E3E6EA", zeroline=False, dtick=25),
     )
 
 
-def _spread_traces(series, lang: str, x: list[str]) -> list[go.Scatter]:
+def _spread_traces(series, lang: str, x: list[str]) -> list[dict]:
     q1 = [p.q1 for p in series.national]
     q3 = [p.q3 for p in series.national]
     median = [p.median for p in series.national]
     median_text = [format_percent(shown_percent_or_none(m), lang, no_data=t("no_data", lang))
                    for m in median]
     return [
-        go.Scatter(x=x, y=q1, mode="lines", line=dict(width=0), hoverinfo="skip",
+        dict(type="scatter", x=x, y=q1, mode="lines", line=dict(width=0), hoverinfo="skip",
                    showlegend=False, name="q1"),
-        go.Scatter(x=x, y=q3, mode="lines", line=dict(width=0), fill="tonexty",
+        dict(type="scatter", x=x, y=q3, mode="lines", line=dict(width=0), fill="tonexty",
                    fillcolor="rgba(60, 70, 90, 0.18)", hoverinfo="skip",
                    name=t("dash.national_spread", lang)),
-        go.Scatter(x=x, y=median, mode="lines", name=t("dash.national_median", lang),
+        dict(type="scatter", x=x, y=median, mode="lines", name=t("dash.national_median", lang),
                    line=dict(color="#222222", width=2, dash="dash"), text=median_text,
                    hovertemplate=f"{t('dash.national_median', lang)}: %{{text}}<extra></extra>"),
     ]
@@ -427,32 +438,30 @@ def shown_percent_or_none(value: float | None) -> int | None:
 
 
 def region_trend_figure(series, region_code: str, lang: str = "fi", *,
-                        font_scale: float = 1.0) -> go.Figure:
+                        font_scale: float = 1.0, raw: bool = False) -> go.Figure:
     """The region's line over the snapshots next to the national median and the regions'
     spread (interquartile band). `series` is `domain.queries.TrendSeries`."""
     fs = font_scale
     x = [format_period(p, lang) for p in series.periods]
     reg = next((r for r in series.regions if r.code == region_code), None)
     name = localized(reg, lang) if reg is not None else region_code
-    fig = go.Figure(_spread_traces(series, lang, x))
+    data = _spread_traces(series, lang, x)
     pcts = series.percents(region_code)
     text = [format_percent(p, lang, no_data=t("no_data", lang)) for p in pcts]
-    fig.add_trace(go.Scatter(
+    data.append(dict(type="scatter", 
         x=x, y=[p for p in pcts], mode="lines+markers", name=name, text=text,
         line=dict(color=HIGHLIGHT_COLOUR, width=3), marker=dict(size=round(7 * fs)),
         hovertemplate=f"<b>{name}</b> %{{x}}: %{{text}}<extra></extra>", connectgaps=False))
-    _band_background(fig)
-    _trend_layout(fig, series, lang, fs, 360)
-    return fig
+    return _figure(data, _trend_layout(series, lang, fs, 360), raw)
 
 
 def trend_lines_figure(series, lang: str = "fi", *, highlight: str | None = None,
-                       font_scale: float = 1.0) -> go.Figure:
+                       font_scale: float = 1.0, raw: bool = False) -> go.Figure:
     """One line per region over the snapshots (the highlighted one in strong blue), with the
     national median and spread."""
     fs = font_scale
     x = [format_period(p, lang) for p in series.periods]
-    fig = go.Figure()
+    data: list[dict] = []
     for reg in series.regions:
         if reg.code == highlight:
             continue
@@ -460,37 +469,34 @@ def trend_lines_figure(series, lang: str = "fi", *, highlight: str | None = None
         if all(p is None for p in pcts):
             continue
         name = localized(reg, lang)
-        fig.add_trace(go.Scatter(
+        data.append(dict(type="scatter", 
             x=x, y=pcts, mode="lines", name=name, showlegend=False,
             line=dict(color=LINE_GREY, width=1), opacity=0.7,
             text=[format_percent(p, lang) for p in pcts], customdata=[reg.code] * len(x),
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>"))
-    for trace in _spread_traces(series, lang, x):
-        fig.add_trace(trace)
+    data += _spread_traces(series, lang, x)
     if highlight:
         reg = next((r for r in series.regions if r.code == highlight), None)
         if reg is not None:
             pcts = series.percents(reg.code)
             name = localized(reg, lang)
-            fig.add_trace(go.Scatter(
+            data.append(dict(type="scatter", 
                 x=x, y=pcts, mode="lines+markers", name=name,
                 line=dict(color=HIGHLIGHT_COLOUR, width=3.5), marker=dict(size=round(7 * fs)),
                 text=[format_percent(p, lang, no_data=t("no_data", lang)) for p in pcts],
                 customdata=[reg.code] * len(x),
                 hovertemplate=f"<b>{name}</b> %{{x}}: %{{text}}<extra></extra>"))
-    _band_background(fig)
-    _trend_layout(fig, series, lang, fs, 460)
-    return fig
+    return _figure(data, _trend_layout(series, lang, fs, 460), raw)
 
 
-def band_counts_figure(series, lang: str = "fi", *, font_scale: float = 1.0) -> go.Figure:
+def band_counts_figure(series, lang: str = "fi", *, font_scale: float = 1.0, raw: bool = False) -> go.Figure:
     """How many regions sit in each band per snapshot (stacked bars, band colours, no data grey)."""
     fs = font_scale
     x = [format_period(p, lang) for p in series.periods]
-    fig = go.Figure()
+    data: list[dict] = []
     for band in BANDS:
         counts = [p.band_counts[band.number] for p in series.national]
-        fig.add_trace(go.Bar(
+        data.append(dict(type="bar", 
             x=x, y=counts, name=band.legend(lang), marker=dict(color=band.colour,
                                                                 line=dict(color="white", width=1)),
             text=[str(c) if c else "" for c in counts], textposition="inside",
@@ -498,20 +504,20 @@ def band_counts_figure(series, lang: str = "fi", *, font_scale: float = 1.0) -> 
             constraintext="none",
             hovertemplate=f"%{{x}}: %{{y}} – {band.legend(lang)}<extra></extra>"))
     counts = [p.band_counts[0] for p in series.national]
-    fig.add_trace(go.Bar(
+    data.append(dict(type="bar", 
         x=x, y=counts, name=t("no_data", lang), marker=dict(color=NO_DATA_COLOUR),
         text=[str(c) if c else "" for c in counts], textposition="inside", textangle=0,
         constraintext="none",
         hovertemplate=f"%{{x}}: %{{y}} – {t('no_data', lang)}<extra></extra>"))
-    fig.update_layout(
+    layout = dict(
         barmode="stack", bargap=0.25,
         font=dict(family=FONT_FAMILY, size=round(12 * fs), color=TEXT_COLOUR),
         paper_bgcolor="white", plot_bgcolor="white", height=round(380 * fs),
         margin=dict(l=60, r=20, t=round(20 * fs), b=round(40 * fs)),
         legend=dict(orientation="h", x=0, y=-0.12, yanchor="top", traceorder="normal"),
         xaxis=dict(type="category", showgrid=False, tickfont=dict(size=round(11 * fs))),
-        yaxis=dict(title=t("dash.regions_count", lang), gridcolor="#E3E6EA",
+        yaxis=dict(title=dict(text=t("dash.regions_count", lang)), gridcolor="#E3E6EA",
                    range=[0, len(series.regions) + 0.2], dtick=5),
         hoverlabel=dict(bgcolor="white"),
     )
-    return fig
+    return _figure(data, layout, raw)

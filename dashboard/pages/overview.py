@@ -59,7 +59,8 @@ def layout(request: PageRequest):
     ws_code = hm.workstream_code
     fig = figures.heatmap_figure(hm, lang, sort=state.sort, previous=prev,
                                  show_deltas=state.deltas,
-                                 region_href=lambda code: region_href(code, state))
+                                 region_href=lambda code: region_href(code, state),
+                                 raw=True)
     file_parts = [ws_code, state.period] if ws_code else [state.period]
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(

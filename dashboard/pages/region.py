@@ -245,7 +245,7 @@ def layout(request: PageRequest):
         ], className="page-head"),
         html.Section([
             html.H2(t("dash.region.workstreams", lang)),
-            graph("region-subareas", figures.region_subareas_figure(rf, lang),
+            graph("region-subareas", figures.region_subareas_figure(rf, lang, raw=True),
                   image_filename("alue", lang, code, period)),
         ], className="panel panel-graph"),
         html.Section([
@@ -257,7 +257,7 @@ def layout(request: PageRequest):
         html.Section([
             html.H2(t("dash.region.trend", lang)),
             trend_controls,
-            graph("region-trend", figures.region_trend_figure(data.trend, code, lang),
+            graph("region-trend", figures.region_trend_figure(data.trend, code, lang, raw=True),
                   image_filename("alue", lang, code, "trendi", state.measure, ws_code)),
         ], className="panel panel-graph"),
     ], className="page page-region")

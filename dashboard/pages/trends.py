@@ -68,13 +68,14 @@ def layout(request: PageRequest):
         ], className="controls"),
         html.Section([
             html.H2(t("dash.trends.lines", lang)),
-            graph("trends-lines", figures.trend_lines_figure(series, lang, highlight=highlight),
+            graph("trends-lines", figures.trend_lines_figure(series, lang, highlight=highlight,
+                                                raw=True),
                   image_filename("trendit", lang, name)),
             html.P(t("dash.trends.click_hint", lang), className="hint"),
         ], className="panel panel-graph"),
         html.Section([
             html.H2(t("dash.trends.bands", lang)),
-            graph("trends-bands", figures.band_counts_figure(series, lang),
+            graph("trends-bands", figures.band_counts_figure(series, lang, raw=True),
                   image_filename("trendit", lang, "luokat", state.measure, ws_code)),
         ], className="panel panel-graph"),
     ], className="page page-trends")

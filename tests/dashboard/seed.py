@@ -18,8 +18,11 @@ QUARTER_ENDS = [quarter_end(p) for p in ("2021-09", "2021-12", "2022-03", "2022-
                                          "2022-09", "2022-12")]
 
 
-def seed_reference(session, tasks_per_subarea: int = 2) -> None:
-    """Roadmap, 23 regions, 5 workstreams with sub-areas, and synthetic tasks."""
+def seed_reference(session, tasks_per_subarea: int = 2, total_tasks: int | None = None) -> None:
+    """Roadmap, 23 regions, 5 workstreams with sub-areas, and synthetic tasks
+    (`tasks_per_subarea` each, or `total_tasks` spread evenly over the 30 sub-areas)."""
+    n_areas = sum(len(w.sub_areas) for w in reference.WORKSTREAMS)
+    area_index = 0
     session.add(Roadmap(name=reference.ROADMAP_NAME, target_date=reference.TARGET_DATE,
                         is_synthetic=True))
     for pos, r in enumerate(reference.REGIONS):
@@ -35,7 +38,11 @@ def seed_reference(session, tasks_per_subarea: int = 2) -> None:
                            name_en=sa.en)
             session.add(area)
             session.flush()
-            for i in range(tasks_per_subarea):
+            count = tasks_per_subarea
+            if total_tasks is not None:
+                count = total_tasks // n_areas + (area_index < total_tasks % n_areas)
+            area_index += 1
+            for i in range(count):
                 due = QUARTER_ENDS[(position + i) % len(QUARTER_ENDS)]
                 position += 1
                 session.add(Task(

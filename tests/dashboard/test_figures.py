@@ -162,3 +162,26 @@ def test_real_october_2021_snapshot(demo_db):
         assert [c.national_count for c in progress.columns] == [69, 30, 17, 20, 55]
         assert hm.summary_only
         assert localized(hm.regions[0], "sv") == "Södra Karelen"
+
+
+def test_raw_page_figures_equal_the_validated_ones(session):
+    import plotly.graph_objects as go
+
+    """Pages take the plain spec (raw=True) for speed; it must be the validated figure."""
+    import json
+
+    hm = queries.heatmap(session, "2021-12", "progress")
+    prev = queries.heatmap(session, "2021-11", "progress")
+    rf = queries.region_figures(session, "2021-12", "lappi")
+    series = queries.trend_series(session, "readiness_done", "ict")
+    pairs = [
+        lambda v: figures.heatmap_figure(hm, "sv", previous=prev, show_deltas=True, raw=v),
+        lambda v: figures.region_subareas_figure(rf, "en", raw=v),
+        lambda v: figures.region_trend_figure(series, "lappi", "fi", raw=v),
+        lambda v: figures.trend_lines_figure(series, "fi", highlight="hus", raw=v),
+        lambda v: figures.band_counts_figure(series, "fi", raw=v),
+    ]
+    for build in pairs:
+        a = json.loads(build(False).to_json())
+        b = json.loads(go.Figure(build(True)).to_json())
+        assert a == b
