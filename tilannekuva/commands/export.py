@@ -26,7 +26,7 @@ EXIT_UNAVAILABLE = 3
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               metavar="DIR", help="Folder for the files (created if missing).")
 @click.option("--lang", "lang", type=click.Choice(LANGS), default=None,
-              help="Language of the slides (default: the global --lang, Finnish).")
+              help="Language of the slides and messages (default: the global --lang).")
 @click.option("--pptx", "with_pptx", is_flag=True, help="Also write the PowerPoint deck.")
 @click.option("--zip", "with_zip", is_flag=True, help="Also write the whole pack as one zip.")
 @click.option("--regions", metavar="CODE,CODE", default=None,
@@ -49,7 +49,7 @@ def export(ctx, period: str, out_dir: str, lang: str | None, with_pptx: bool, wi
     try:
         period_of(period)
     except ValueError:
-        click.echo(t("export.error.bad_period", ctx.lang, value=period), err=True)
+        click.echo(t("export.error.bad_period", lang, value=period), err=True)
         raise SystemExit(EXIT_INVALID) from None
     codes = [c for c in (regions or "").split(",") if c.strip()] or None
     began = time.perf_counter()
@@ -59,10 +59,10 @@ def export(ctx, period: str, out_dir: str, lang: str | None, with_pptx: bool, wi
             pack = build_pack(ctx.db_url, period, lang, renderer, regions=codes,
                               with_pptx=with_pptx)
         except UnknownSlide as exc:
-            click.echo(exc.message(ctx.lang), err=True)
+            click.echo(exc.message(lang), err=True)
             raise SystemExit(EXIT_INVALID) from None
         except ExportUnavailable as exc:
-            click.echo(f"{t('export.error.title', ctx.lang)}: {exc.message(ctx.lang)}", err=True)
+            click.echo(f"{t('export.error.title', lang)}: {exc.message(lang)}", err=True)
             raise SystemExit(EXIT_UNAVAILABLE) from None
     written = pack.write(out_dir)
     if with_zip:
@@ -71,7 +71,7 @@ def export(ctx, period: str, out_dir: str, lang: str | None, with_pptx: bool, wi
         written.append(zip_path)
     for path in written:
         click.echo(str(path))
-    click.echo(t("export.cli.written", ctx.lang, n=len(written), out=out_dir,
+    click.echo(t("export.cli.written", lang, n=len(written), out=out_dir,
                  seconds=f"{time.perf_counter() - began:.1f}"))
 
 
