@@ -6,7 +6,7 @@ import openpyxl
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from conftest import PASSWORD, actor, filled_sheet
+from upload_helpers import PASSWORD, actor, filled_sheet
 from dashboard import accounts, uploads
 from domain import db
 from domain.schema import User
@@ -97,3 +97,18 @@ def test_notes_are_stored_as_given_and_exported_as_text(upload_db, tmp_path):
     ws = openpyxl.load_workbook(path).active
     cells = [c for row in ws.iter_rows() for c in row if c.value == note]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_cli_import_status_refuses_hostile_files_too(structure_db, tmp_path):
+    import hostile_files
+
+    from upload_helpers import dump
+    before = dump(structure_db)
+    for case, name, data, key in hostile_files.corpus():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = run(structure_db, "import-status", str(path))
+        from domain.i18n import t
+        assert result.exit_code == 2, case
+        assert t(key, "fi", size="X", limit="X", suffix="X", part="X").split("X")[0][:25] in result.output
+    assert dump(structure_db) == before

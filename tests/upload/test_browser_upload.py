@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import PASSWORD
+from upload_helpers import PASSWORD
 from domain import db, queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

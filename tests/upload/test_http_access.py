@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 import hostile_files
-from conftest import PASSWORD, Browserless, dump, filled_sheet, make_app
+from upload_helpers import PASSWORD, Browserless, dump, filled_sheet, make_app
 from domain import db
 from domain.schema import Upload, User
 

@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import select
 
-from conftest import actor, dump, filled_sheet
+from upload_helpers import actor, dump, filled_sheet
 from dashboard import uploads
 from domain import db, queries
 from domain.schema import Submission, Upload, UploadFile

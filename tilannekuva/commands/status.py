@@ -39,6 +39,13 @@ def import_status_command(ctx, file: Path, region: str | None, period: str | Non
     from loaders.common import ValidationFailed
     from loaders.status_sheet import import_status
 
+    from loaders.file_safety import UnsafeFile, check_upload_file
+
+    try:  # the web upload's checks (size, kind, macros, zip bombs, DTDs) before openpyxl
+        check_upload_file(file)
+    except UnsafeFile as refused:
+        click.echo(refused.render(ctx.lang), err=True)
+        raise SystemExit(2)
     url = ctx.db_url or db.default_url()
     try:
         result = import_status(url, file, region=region, period=period, lang=ctx.lang,
