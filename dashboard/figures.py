@@ -36,6 +36,9 @@ def _figure(data: list[dict], layout: dict, raw: bool = False):
     `raw=True` (the pages) returns the same spec as a plain dict, which dcc.Graph takes as is:
     building and validating Plotly objects costs tens of milliseconds per request on a large
     heatmap. Exports and tests get the validated `go.Figure`; a test checks both are equal."""
+    # No Plotly template: the browser (raw spec) and the export (go.Figure) must look the same,
+    # and every style the figures need is set explicitly.
+    layout = {**layout, "template": {"data": {}, "layout": {}}}
     if raw:
         return {"data": data, "layout": layout}
     return go.Figure(data=data, layout=layout)
@@ -224,6 +227,10 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
                        ysizemode="pixel", yanchor=1, y0=line_y, y1=line_y,
                        line=dict(color=LINE_GREY, width=1))
                   for _, idx in groups]
+        # a wider white gap between workstreams, so each Käynnissä/Valmis pair reads as one
+        shapes += [dict(type="line", xref="x", yref="paper", x0=idx[-1] + 0.5, x1=idx[-1] + 0.5,
+                        y0=0, y1=1, line=dict(color="white", width=round(6 * fs)), layer="above")
+                   for _, idx in groups[:-1]]
     else:
         width = 22 if hm.view is View.PROGRESS else 18
         tick_text = []
@@ -268,12 +275,12 @@ def heatmap_figure(hm: Heatmap, lang: str = "fi", *, sort: str = "slide",
         annotations=annotations,
         xaxis=dict(side="top", tickmode="array", tickvals=list(range(n_cols)),
                    ticktext=tick_text, showgrid=False, zeroline=False, fixedrange=True,
-                   range=[-0.5, n_cols - 0.5], tickfont=dict(size=round(12 * fs)),
+                   range=[-0.5, n_cols - 0.5], tickfont=dict(size=round(12 * fs)), ticks="",
                    ticklabelstandoff=standoff),
         yaxis=dict(tickmode="array", tickvals=list(range(n_rows)),
                    ticktext=[row_label(r) for r in regions], autorange="reversed",
                    showgrid=False, zeroline=False, fixedrange=True, automargin=True,
-                   tickfont=dict(size=round(13 * fs)), ticksuffix="  "),
+                   tickfont=dict(size=round(13 * fs)), ticksuffix="  ", ticks=""),
         hoverlabel=dict(bgcolor="white", font=dict(family=FONT_FAMILY, size=round(13 * fs))),
         meta=dict(view=hm.view.value, period=hm.snapshot.period,
                   regions=[r.code for r in regions], columns=[c.key for c in cols]),
