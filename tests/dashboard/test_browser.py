@@ -80,6 +80,19 @@ def test_overview_snapshot_measure_cell_and_region_click(page, demo_server, scre
     assert page.inner_text("#header-data-kind") == "synteettinen esimerkkiaineisto"
     page.screenshot(path=str(screenshots / "overview_latest_fi.png"), full_page=True)
 
+    # hover gives the counts behind the cell and the band's wording
+    hm, cell = _db_cell(demo_server.db_url, "2021-12", "readiness", "pirkanmaa")
+    geo = _cell_geometry(page, "pirkanmaa", hm.columns[0].key)
+    page.mouse.move(geo["x"] - geo["w"] * 0.3 - page.evaluate("window.scrollX"),
+                    geo["y"] - page.evaluate("window.scrollY"))
+    hover = page.locator("#overview-heatmap .hoverlayer .hovertext")
+    hover.wait_for()
+    text = hover.text_content().replace("\xa0", " ")
+    assert f"{cell.numerator} / {cell.denominator} tehtävää" in text
+    assert BANDS[band_of_percent(cell.percent) - 1].legend_fi in text
+    page.screenshot(path=str(screenshots / "overview_hover_fi.png"),
+                    clip={"x": 0, "y": max(0, geo["y"] - 300), "width": 1440, "height": 600})
+
     # change the snapshot to the real 10/21 one, then the measure to progress
     _choose(page, "overview-period", "10/2021 · todellinen")
     _wait_url(page, r"period=2021-10")
