@@ -172,7 +172,8 @@ def _writer_process(url: str, jobs: list[tuple[str, bytes]], start_at: float, qu
     queue.put(outcome)
 
 
-def _reader_process(url: str, readers: int, start_at: float, stop, queue) -> None:
+def _reader_process(url: str, readers: int, start_at: float, stop, queue,
+                    think: float = 0.05) -> None:
     from domain import db, queries
 
     outcome = Outcome("reader", {"read": []})
@@ -199,7 +200,7 @@ def _reader_process(url: str, readers: int, start_at: float, stop, queue) -> Non
             except Exception as error:
                 with lock:
                     outcome.errors.append(f"reader: {type(error).__name__}: {error}")
-            time.sleep(0.05)  # a person clicking, not a tight loop
+            time.sleep(think)  # 0.05 s: stress; ~1 s: a person clicking through pages
 
     threads = [threading.Thread(target=loop, args=(n,)) for n in range(readers)]
     for thread in threads:
@@ -242,7 +243,7 @@ class Report:
 
 
 def run_load(url: str, sheets: dict[str, bytes], *, writer_procs: int = 6, readers: int = 50,
-             reader_procs: int = 2, start_delay: float = 4.0) -> Report:
+             reader_procs: int = 2, start_delay: float = 4.0, think: float = 0.05) -> Report:
     from sqlalchemy import func, select
 
     from domain import db
@@ -257,7 +258,7 @@ def run_load(url: str, sheets: dict[str, bytes], *, writer_procs: int = 6, reade
     writers = [ctx.Process(target=_writer_process, args=(url, g, start_at, queue)) for g in groups if g]
     per_reader = [readers // reader_procs + (1 if i < readers % reader_procs else 0)
                   for i in range(reader_procs)]
-    reading = [ctx.Process(target=_reader_process, args=(url, n, start_at, stop, queue))
+    reading = [ctx.Process(target=_reader_process, args=(url, n, start_at, stop, queue, think))
                for n in per_reader if n]
     for process in writers + reading:
         process.start()
@@ -279,12 +280,54 @@ def run_load(url: str, sheets: dict[str, bytes], *, writer_procs: int = 6, reade
             select(func.count()).select_from(Submission).join(Snapshot)
             .where(Snapshot.period == UPLOAD_PERIOD, Submission.is_current.is_(True)))
         accepted = session.scalar(select(func.count()).select_from(Upload)
-                                  .where(Upload.result == "accepted"))
+                                  .where(Upload.result == "accepted",
+                                         Upload.period == UPLOAD_PERIOD))
     return Report(uploads_ok=sum(o.done for o in outcomes if o.kind == "writer"),
                   uploads_expected=len(jobs),
                   reads=sum(o.done for o in outcomes if o.kind == "reader"), errors=errors,
                   timings=timings, wall=wall, current_submissions=current or 0,
                   accepted_in_log=accepted or 0)
+
+
+def baseline(url: str, sheets: dict[str, bytes], repeat: int = 3) -> list[str]:
+    """The same work with nothing else running, for comparison: one region re-uploads its
+    baseline month (a new revision of BASE_PERIOD, so UPLOAD_PERIOD stays untouched) and one
+    reader reads."""
+    from sqlalchemy import select
+
+    from dashboard import uploads
+    from dashboard.auth import SessionUser
+    from domain import db, queries
+    from domain.schema import User
+
+    region = next(iter(sheets))
+    with db.session_factory(url)() as session:
+        who = SessionUser.of(session.scalar(select(User).where(User.username == f"u-{region}")))
+    previews, confirms, reads = [], [], []
+    from loaders.template import write_template
+    import tempfile as _tmp
+    with _tmp.TemporaryDirectory() as tmp:
+        with db.session_factory(url)() as session:
+            path = write_template(session, region, Path(tmp) / "b.xlsx", lang="fi", period=BASE_PERIOD)
+        data = path.read_bytes()  # prefilled with the month itself: a valid sheet as is
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = uploads.preview(url, who, "baseline.xlsx", data)
+        t1 = time.perf_counter()
+        if not isinstance(result, uploads.Preview):
+            return [f"baseline upload rejected: {result.rows('en')[:3]}"]
+        uploads.confirm(url, who, result.token)
+        t2 = time.perf_counter()
+        previews.append(t1 - t0)
+        confirms.append(t2 - t1)
+        t3 = time.perf_counter()
+        with db.session_factory(url)() as session:
+            queries.heatmap(session, BASE_PERIOD, "readiness")
+            queries.region_figures(session, BASE_PERIOD, region)
+        reads.append(time.perf_counter() - t3)
+    return [f"alone (median of {repeat}): preview {statistics.median(previews) * 1000:.0f} ms, "
+            f"confirm {statistics.median(confirms) * 1000:.0f} ms, "
+            f"read {statistics.median(reads) * 1000:.0f} ms"]
 
 
 def main() -> int:
@@ -293,6 +336,9 @@ def main() -> int:
     parser.add_argument("--writer-procs", type=int, default=6)
     parser.add_argument("--reader-procs", type=int, default=2)
     parser.add_argument("--small", action="store_true", help="tiny task list instead of the roadmap")
+    parser.add_argument("--think", type=float, default=0.05,
+                        help="seconds each reader waits between page loads (0.05: stress, "
+                             "1.0: people clicking)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -301,10 +347,13 @@ def main() -> int:
         sheets = prepare(url, workdir, args.small)
         print(f"prepared {len(sheets)} regional sheets ({sum(map(len, sheets.values())) // len(sheets)} "
               f"bytes each on average) in {time.time() - t0:.1f} s", flush=True)
+        for line in baseline(url, sheets):
+            print(line, flush=True)
         report = run_load(url, sheets, writer_procs=args.writer_procs, readers=args.readers,
-                          reader_procs=args.reader_procs)
+                          reader_procs=args.reader_procs, think=args.think)
         print(f"{len(sheets)} regions uploading at once, {args.readers} readers, "
-              f"{args.writer_procs} writer processes, {args.reader_procs} reader processes")
+              f"{args.writer_procs} writer processes, {args.reader_procs} reader processes, "
+              f"reader think time {args.think} s")
         for line in report.lines():
             print(line)
         ok = (not report.errors and report.uploads_ok == report.uploads_expected

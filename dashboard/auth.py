@@ -220,8 +220,10 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
         REMEMBER_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_SECURE=secure_cookies,
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=8),
-        # an upload arrives base64-encoded inside a Dash callback: 4/3 of the file, plus room
-        MAX_CONTENT_LENGTH=Limits().max_bytes * 4 // 3 + 1024 * 1024,
+        # An upload arrives base64-encoded inside a Dash callback (4/3 of the file). Room for
+        # files well over the limit, so that they get the friendly "too large" message from
+        # file_safety rather than a bare 413.
+        MAX_CONTENT_LENGTH=Limits().max_bytes * 3 + 1024 * 1024,
         PROPAGATE_EXCEPTIONS=False,
     )
     manager = LoginManager()

@@ -216,3 +216,10 @@ def test_coordinator_sees_the_log_and_downloads_an_original(page, served):
     saved = tmp / "original.bin"
     info.value.save_as(saved)
     assert saved.read_bytes()[:2] == b"PK"
+
+    # log out: back to the log-in page, and the log is closed again
+    page.goto(f"{base_url}/lataus?lang=fi")
+    page.click("#logout")
+    page.wait_for_selector("#login-form")
+    page.goto(f"{base_url}/lataus/loki?lang=fi")
+    page.wait_for_selector("#login-needed")
