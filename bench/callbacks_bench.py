@@ -90,14 +90,17 @@ def pct(values: list[float], q: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def timed(fn, repeat: int) -> list[float]:
+def timed(fn, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU milliseconds per call. On a shared machine the wall clock includes
+    waiting for a core; the CPU time is what the callback itself costs."""
     fn()  # warm-up (imports, caches)
-    out = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
+        wall.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+    return wall, cpu
 
 
 def router_payload(pathname: str, search: str) -> dict:
@@ -172,13 +175,21 @@ def main() -> None:
     for name, fn in small:
         rows.append((name, "function", timed(fn, args.repeat)))
 
-    print(f"\n{'callback':46} {'measured':9} {'p50 ms':>8} {'p95 ms':>8}  goal p95 ≤ {GOAL_MS:.0f}")
-    worst = 0.0
-    for name, kind, values in rows:
-        p50, p95 = statistics.median(values), pct(values, 0.95)
-        worst = max(worst, p95)
-        print(f"{name:46} {kind:9} {p50:8.1f} {p95:8.1f}  {'ok' if p95 <= GOAL_MS else 'OVER'}")
-    print(f"\nworst p95: {worst:.1f} ms ({'meets' if worst <= GOAL_MS else 'misses'} the goal)")
+    import os
+
+    print(f"\nload average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'callback':46} {'measured':9} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} "
+          f"{'cpu p95':>8}  goal p95 ≤ {GOAL_MS:.0f} ms")
+    worst_wall = worst_cpu = 0.0
+    for name, kind, (wall, cpu) in rows:
+        w50, w95 = statistics.median(wall), pct(wall, 0.95)
+        c50, c95 = statistics.median(cpu), pct(cpu, 0.95)
+        worst_wall, worst_cpu = max(worst_wall, w95), max(worst_cpu, c95)
+        print(f"{name:46} {kind:9} {w50:9.1f} {w95:9.1f} {c50:8.1f} {c95:8.1f}  "
+              f"{'ok' if w95 <= GOAL_MS else 'OVER'}")
+    print(f"\nworst p95: wall {worst_wall:.1f} ms, cpu {worst_cpu:.1f} ms "
+          f"(goal {GOAL_MS:.0f} ms: wall {'met' if worst_wall <= GOAL_MS else 'missed'}, "
+          f"cpu {'met' if worst_cpu <= GOAL_MS else 'missed'})")
 
 
 if __name__ == "__main__":

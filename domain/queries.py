@@ -197,6 +197,15 @@ def latest_task_statuses(session: Session, region_id: int, up_to_period: str | N
 # Appended for the dashboard. Everything below reads stored `Figure` rows, or the task rows of
 # one region's current revision; nothing re-aggregates task rows into percentages.
 
+def _structure(session: Session) -> list[Workstream]:
+    """Workstreams in order with their sub-areas loaded in one extra statement (instead of one
+    lazy load per workstream in every function of a page)."""
+    from sqlalchemy.orm import selectinload
+
+    return list(session.scalars(select(Workstream).order_by(Workstream.position)
+                                .options(selectinload(Workstream.sub_areas))))
+
+
 @dataclass(frozen=True)
 class RegionFigures:
     """One region's active figures of one snapshot, keyed (workstream code, letter|None, measure)."""
@@ -227,7 +236,7 @@ def region_figures(session: Session, period: str, region_code: str) -> RegionFig
     reg = region(session, region_code)
     if snap is None or reg is None:
         raise LookupError(f"no snapshot {period} or region {region_code}")
-    streams = workstreams(session)
+    streams = _structure(session)
     by_ws = {w.id: w for w in streams}
     letters = {sa.id: sa.letter for w in streams for sa in w.sub_areas}
     cells: dict[tuple[str, str | None, str], Cell] = {}
@@ -277,7 +286,7 @@ def task_table(session: Session, period: str, region_code: str) -> list[TaskLine
     sub_id = _current_task_submission(session, snap.id, reg.id)
     if sub_id is None:
         return []
-    streams = {w.id: w for w in workstreams(session)}
+    streams = {w.id: w for w in _structure(session)}
     areas = {sa.id: sa for w in streams.values() for sa in w.sub_areas}
     rows = session.execute(
         select(Task.code, Task.workstream_id, Task.sub_area_id, Task.title_fi, Task.title_sv,
@@ -322,7 +331,7 @@ def status_changes(session: Session, period: str, region_code: str) -> list[Stat
     if now_id is None or before_id is None:
         return []
     now, before = aliased(TaskStatus), aliased(TaskStatus)
-    streams = {w.id: w for w in workstreams(session)}
+    streams = {w.id: w for w in _structure(session)}
     areas = {sa.id: sa for w in streams.values() for sa in w.sub_areas}
     rows = session.execute(
         select(Task.code, Task.workstream_id, Task.sub_area_id, Task.title_fi, Task.title_sv,
@@ -392,7 +401,7 @@ def trend_series(session: Session, measure: Measure | str, workstream_code: str,
                  sub_area_letter: str | None = None) -> TrendSeries:
     """Active figures of one measure over all snapshots, one SQL query, plus national spread."""
     measure = Measure(measure)
-    streams = workstreams(session)
+    streams = _structure(session)
     ws = next((w for w in streams if w.code == workstream_code), None)
     if ws is None:
         raise LookupError(f"unknown workstream {workstream_code!r}")
