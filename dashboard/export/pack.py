@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Sequence
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 from sqlalchemy.orm import Session
 
@@ -156,6 +156,7 @@ def _text(slide, left, top, width, height, text: str, size: int, *, bold: bool =
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrink rather than overflow the slide
     lines = text.split("\n")
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -189,7 +190,7 @@ def summary_slide(prs: Presentation, summary: SnapshotSummary, lang: str) -> Non
     margin = Emu(457200)  # 0.5 in
     width = DECK_WIDTH - 2 * margin
     period = format_period(snap.period, lang)
-    _text(slide, margin, Emu(228600), width, Emu(640080),
+    _text(slide, margin, Emu(228600), width, Emu(594360),
           t("export.summary.title", lang, period=period), 32, bold=True)
     _text(slide, margin, Emu(822960), width, Emu(365760),
           slide_mod.subtitle_text(snap, lang), 16, colour="#3A3F45")
@@ -197,17 +198,22 @@ def summary_slide(prs: Presentation, summary: SnapshotSummary, lang: str) -> Non
     _text(slide, margin, Emu(1234440), width, Emu(365760),
           t("export.summary.bands_heading", lang), 18, bold=True)
     rows, cols = len(summary.rows) + 2, len(BANDS) + 3
-    table = slide.shapes.add_table(rows, cols, margin, Emu(1600200), width,
-                                   Emu(320040) * rows).table
+    header_height, row_height = Emu(685800), Emu(329184)  # 0.75 in (wrapped band wording), 0.36 in
+    table_top = Emu(1600200)
+    table_height = header_height + row_height * (rows - 1)
+    table = slide.shapes.add_table(rows, cols, margin, table_top, width, table_height).table
+    table.rows[0].height = header_height
+    for r in range(1, rows):
+        table.rows[r].height = row_height
     table.columns[0].width = Emu(2743200)
     rest = (width - table.columns[0].width) // (cols - 1)
     for i in range(1, cols):
         table.columns[i].width = rest
     _cell(table.cell(0, 0), t("workstream", lang), 12, bold=True, align=PP_ALIGN.LEFT)
     for i, band in enumerate(BANDS, start=1):
-        _cell(table.cell(0, i), band.legend(lang), 11, fill=band.colour, bold=True)
-    _cell(table.cell(0, len(BANDS) + 1), t("no_data", lang), 11, fill=NO_DATA_COLOUR, bold=True)
-    _cell(table.cell(0, len(BANDS) + 2), t("export.summary.total", lang), 11, bold=True)
+        _cell(table.cell(0, i), band.legend(lang), 10, fill=band.colour, bold=True)
+    _cell(table.cell(0, len(BANDS) + 1), t("no_data", lang), 10, fill=NO_DATA_COLOUR, bold=True)
+    _cell(table.cell(0, len(BANDS) + 2), t("export.summary.total", lang), 10, bold=True)
     for r, row in enumerate(summary.rows, start=1):
         _cell(table.cell(r, 0), localized(row.workstream, lang), 13, align=PP_ALIGN.LEFT)
         for i in range(1, len(BANDS) + 1):
@@ -226,7 +232,7 @@ def summary_slide(prs: Presentation, summary: SnapshotSummary, lang: str) -> Non
             value = sum(row.total for row in summary.rows)
         _cell(table.cell(last, i), str(value), 14, bold=True)
 
-    top = Emu(1600200) + Emu(320040) * rows + Emu(274320)
+    top = table_top + table_height + Emu(274320)
     if summary.previous is None:
         heading, lines = None, [t("export.summary.no_previous", lang)]
     else:
@@ -244,8 +250,8 @@ def summary_slide(prs: Presentation, summary: SnapshotSummary, lang: str) -> Non
     column_width = width // 2
     for i, chunk in enumerate((lines[:half], lines[half:])):
         if chunk:
-            _text(slide, margin + i * column_width, top, column_width, Emu(1554480),
-                  "\n".join(f"• {line}" for line in chunk), 14)
+            _text(slide, margin + i * column_width, top, column_width - Emu(91440),
+                  DECK_HEIGHT - Emu(548640) - top, "\n".join(f"• {line}" for line in chunk), 12)
     _text(slide, margin, DECK_HEIGHT - Emu(457200), width, Emu(320040),
           slide_mod.source_text(snap, lang), 11, colour="#4A4F55")
     slide.notes_slide.notes_text_frame.text = t("export.summary.title", lang, period=period)
