@@ -62,8 +62,9 @@ def page_image_links(pathname: str | None, state: State) -> list[tuple[str, str]
     if path.rstrip("/") == TRENDS_PATH:
         # The trends page shows every snapshot: its slide is the latest period's trend.
         common = dict(measure=state.measure, workstream=state.workstream, lang=lang)
-        return [(label, image_href(view="trend", highlight=state.highlight, **common)),
-                (f"{label} – {t('band', lang).lower()}", image_href(view="bands", **common))]
+        return [(t("export.link.slide.trend", lang),
+                 image_href(view="trend", highlight=state.highlight, **common)),
+                (t("export.link.slide.bands", lang), image_href(view="bands", **common))]
     return [(label, image_href(view=state.view, period=state.period, lang=lang,
                                workstream=state.workstream if state.view == "subareas" else None,
                                sort=state.sort if state.sort != "slide" else None,

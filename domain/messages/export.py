@@ -129,6 +129,12 @@ MESSAGES = {
     # --- web controls -----------------------------------------------------------------------
     "export.link.slide": {"fi": "Vie diaksi (PNG)", "sv": "Exportera som bild (PNG)",
                           "en": "Export as slide (PNG)"},
+    "export.link.slide.trend": {"fi": "Vie kehityskaavio diaksi (PNG)",
+                                "sv": "Exportera utvecklingsdiagrammet som bild (PNG)",
+                                "en": "Export trend chart as slide (PNG)"},
+    "export.link.slide.bands": {"fi": "Vie luokkakaavio diaksi (PNG)",
+                                "sv": "Exportera klassdiagrammet som bild (PNG)",
+                                "en": "Export band chart as slide (PNG)"},
     "export.link.pack": {"fi": "Tiedotepaketti (zip)", "sv": "Informationspaket (zip)",
                          "en": "Briefing pack (zip)"},
     "export.link.slide.help": {
