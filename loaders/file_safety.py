@@ -42,10 +42,15 @@ class Limits:
     """What an upload may be. Defaults fit a regional sheet (a few hundred kB) by a wide margin."""
 
     max_bytes: int = field(default_factory=lambda: _env_int("TILANNEKUVA_MAX_UPLOAD_BYTES", 10 * MB))
-    max_uncompressed: int = 200 * MB  # all zip entries together, as declared and as streamed
+    max_uncompressed: int = 100 * MB  # all zip entries together, as declared and as streamed
     max_ratio: int = 200  # per entry, uncompressed / compressed (real sheets stay below ~30)
     ratio_floor: int = 1 * MB  # small entries may compress well without being suspicious
     max_entries: int = 2000
+    # A regional sheet has a few hundred rows; the status loader stops at 20 000 data rows.
+    # Counting rows and cells while streaming keeps a well-compressed giant sheet (a 9 MB file
+    # can hold a million rows) from costing the server half a minute of parsing.
+    max_rows: int = 30_000
+    max_cells: int = 600_000
 
 
 class UnsafeFile(Exception):
@@ -164,8 +169,9 @@ def _check_zip(data: bytes, limits: Limits) -> None:
         if b"macroEnabled" in content_types or b"vbaProject" in content_types:
             raise UnsafeFile("upload.file.macros")
         total = 0
+        counts = {"rows": 0, "cells": 0}
         for info in infos:
-            total += _stream_entry(archive, info, limits, limits.max_uncompressed - total)
+            total += _stream_entry(archive, info, limits, limits.max_uncompressed - total, counts)
 
 
 def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
@@ -184,11 +190,18 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     return b"".join(chunks)
 
 
+_ROW_MARKS = (b"<row", b":row")
+_CELL_MARKS = (b"<c ", b":c ", b"<c>")
+
+
 def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
-                  budget: int) -> int:
+                  budget: int, counts: dict[str, int]) -> int:
     """Decompress one entry with a size budget (zipfile also stops at the declared size and
-    checks the CRC at the end: a lying header or a cut archive fails here); refuse DTDs."""
-    is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+    checks the CRC at the end: a lying header or a cut archive fails here); refuse DTDs; count
+    the rows and cells of worksheets (over-counting is harmless: the limits are generous)."""
+    name = info.filename.lower()
+    is_xml = name.endswith((".xml", ".rels", ".vml"))
+    is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     size, tail = 0, b""
     try:
         with archive.open(info) as handle:
@@ -201,6 +214,13 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
                     if any(marker in window for marker in _DANGEROUS_XML):
                         raise UnsafeFile("upload.file.xml_dtd", part=info.filename)
                     tail = window[-_OVERLAP:]
+                if is_sheet:
+                    counts["rows"] += sum(block.count(m) for m in _ROW_MARKS)
+                    counts["cells"] += sum(block.count(m) for m in _CELL_MARKS)
+                    if counts["rows"] > limits.max_rows or counts["cells"] > limits.max_cells:
+                        raise UnsafeFile("upload.file.too_many_rows",
+                                         rows=f"{limits.max_rows:,}".replace(",", "\u00a0"),
+                                         cells=f"{limits.max_cells:,}".replace(",", "\u00a0"))
     except UnsafeFile:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):

@@ -78,6 +78,16 @@ MESSAGES = {
               "inte. Använd den nedladdade mallen och skicka endast den.",
         "en": "The file unpacks to an unusually large size (over the limit) and is not opened. "
               "Use the downloaded template and upload only that."},
+    "upload.file.too_many_rows": {
+        "fi": "Taulukossa on epätavallisen paljon rivejä tai soluja (yli {rows} riviä tai {cells} "
+              "solua), joten sitä ei avata. Kuukausiraportin pohjassa on vain tiekartan "
+              "tehtävät: käytä ladattua pohjaa.",
+        "sv": "Bladet har ovanligt många rader eller celler (över {rows} rader eller {cells} "
+              "celler) och öppnas inte. Månadsrapportens mall har bara färdplanens uppgifter: "
+              "använd den nedladdade mallen.",
+        "en": "The sheet has unusually many rows or cells (over {rows} rows or {cells} cells) "
+              "and is not opened. The monthly template only holds the roadmap's tasks: use the "
+              "downloaded template."},
     "upload.file.xml_dtd": {
         "fi": "Tiedoston sisäinen XML-osa {part} sisältää DTD- tai entiteettimäärittelyjä, "
               "joita Excel ei itse tee. Tiedostoa ei avata turvallisuussyistä.",

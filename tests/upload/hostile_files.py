@@ -151,6 +151,26 @@ def encrypted_entry_xlsx() -> bytes:
     return bytes(data)
 
 
+def giant_sheet_xlsx(rows: int = 0, cols: int = 1) -> bytes:
+    """A well-compressed sheet with far more rows (or cells) than any regional sheet: small on
+    disk, expensive to parse."""
+    base = plain_xlsx()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                zout.writestr(info.filename, zin.read(info.filename))
+                continue
+            with zout.open(info.filename, "w") as handle:
+                handle.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                             b'2006/main"><sheetData>')
+                for r in range(1, rows + 1):
+                    cells = b"".join(b'<c r="A%d"><v>%d</v></c>' % (r, c) for c in range(cols))
+                    handle.write(b'<row r="%d">%s</row>' % (r, cells))
+                handle.write(b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
 def docx_like_zip() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
@@ -182,6 +202,8 @@ def corpus() -> list[tuple[str, str, bytes, str]]:
         ("docx_zip", "asiakirja.xlsx", docx_like_zip(), "upload.file.not_xlsx"),
         ("ratio_bomb", "pommi.xlsx", ratio_bomb_xlsx(), "upload.file.zip_bomb"),
         ("lying_header", "valehtelija.xlsx", lying_header_xlsx(), "upload.file.truncated"),
+        ("many_rows", "rivit.xlsx", giant_sheet_xlsx(rows=40_000), "upload.file.too_many_rows"),
+        ("many_cells", "solut.xlsx", giant_sheet_xlsx(rows=200, cols=3500), "upload.file.too_many_rows"),
         ("billion_laughs", "naurua.xlsx", billion_laughs_xlsx(), "upload.file.xml_dtd"),
         ("external_entity", "xxe.xlsx", external_entity_xlsx(), "upload.file.xml_dtd"),
     ]

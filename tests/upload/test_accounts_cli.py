@@ -110,5 +110,5 @@ def test_cli_import_status_refuses_hostile_files_too(structure_db, tmp_path):
         result = run(structure_db, "import-status", str(path))
         from domain.i18n import t
         assert result.exit_code == 2, case
-        assert t(key, "fi", size="X", limit="X", suffix="X", part="X").split("X")[0][:25] in result.output
+        assert t(key, "fi", size="X", limit="X", suffix="X", part="X", rows="X", cells="X").split("X")[0][:25] in result.output
     assert dump(structure_db) == before

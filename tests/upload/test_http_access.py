@@ -146,7 +146,7 @@ def test_hostile_files_over_http(case, web, upload_db):
     response = web.upload(name, data)
     assert response.status_code == 200
     body = text_of(response)
-    expected = t(key, "fi", size="X", limit="X", suffix="X", part="X").split("X")[0][:25]
+    expected = t(key, "fi", size="X", limit="X", suffix="X", part="X", rows="X", cells="X").split("X")[0][:25]
     assert expected in body and token_of(response) is None
     assert "Traceback" not in body and "/work/main" not in body and "/tmp/" not in body
     assert dump(upload_db) == before  # the data is untouched
