@@ -37,6 +37,7 @@ PAGE_MODULES: list[str] = [
     "dashboard.pages.trends",
     "dashboard.pages.upload",  # monthly upload (log-in needed)
     "dashboard.pages.upload_log",  # upload log (coordinators; linked from the upload page)
+    "dashboard.pages.admin_imports",  # roadmap / summary imports (admins; linked from upload)
 ]
 
 Guard = Callable[[ModuleType, PageRequest], object | None]

@@ -290,3 +290,65 @@ def original(db_url: str | None, actor, upload_id: int) -> tuple[str, bytes]:
         if upload is None or data is None:
             raise UploadRefused("upload.token_unknown")
         return upload.file_name, data
+
+
+# --- admin imports: roadmap definition and national summary tables --------------------------
+
+@dataclass
+class AdminImported:
+    upload_id: int
+    kind: str  # "roadmap" | "summary"
+    counts: dict
+    period: str | None
+
+
+def admin_import(db_url: str | None, actor, kind: str, file_name: str | None, data: bytes, *,
+                 period: str | None = None, measure: str | None = None,
+                 workstream: str | None = None) -> AdminImported | Rejection:
+    """Import a roadmap workbook or a national summary table (admins only) through the same
+    loaders as the CLI, after the same file checks; logged with the original either way."""
+    import tempfile
+    from pathlib import Path
+
+    from loaders.common import parse_period
+
+    if actor is None or not getattr(actor, "is_admin", False):
+        raise UploadRefused("upload.forbidden")
+    if kind not in ("roadmap", "summary"):
+        raise UploadRefused("upload.forbidden")
+    file_name = clean_file_name(file_name)
+    problems: list = []
+    result = None
+    wanted_period = parse_period(period) if period else None
+    try:
+        check_upload(data, file_name)
+    except UnsafeFile as refused:
+        problems = [refused]
+    if not problems and kind == "summary" and wanted_period is None:
+        problems = [Problem("upload.admin.period_needed", value=period)]
+    if not problems:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "upload.xlsx"
+            path.write_bytes(data)
+            try:
+                if kind == "roadmap":
+                    from loaders.roadmap_workbook import import_roadmap
+                    result = import_roadmap(db_url, path)
+                else:
+                    from loaders.summary_tables import import_summary
+                    result = import_summary(db_url, path, wanted_period, measure=measure or None,
+                                            workstream=workstream or None,
+                                            imported_by=actor.username, source_name=file_name)
+            except ValidationFailed as failed:
+                problems = failed.problems
+            except Exception:  # an unforeseen reader error is the file's, never a crash
+                problems = [UnsafeFile("upload.file.unreadable")]
+    with db.transaction(db_url) as write:
+        upload = _log(write, actor, file_name=file_name, data=data,
+                      result="rejected" if problems else "accepted", error_count=len(problems),
+                      period=wanted_period)
+        if not problems:
+            upload.confirmed_at = _now()
+    if problems:
+        return Rejection(upload.id, file_name, problems)
+    return AdminImported(upload.id, kind, dict(result.counts), wanted_period)

@@ -95,6 +95,9 @@ def layout(request: PageRequest):
     code = first.code if first else None
     log_link = [html.A(t("upload.log_title", lang), href=f"{LOG_PATH}?lang={lang}",
                        className="button", id="upload-log-link")] if actor.sees_everything else []
+    if actor.is_admin:
+        log_link.append(html.A(t("upload.admin.link", lang), href=f"/yllapito/tuonti?lang={lang}",
+                               className="button", id="admin-imports-link"))
     return html.Div([
         html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
                   user_bar(actor, lang)], className="page-head"),

@@ -30,8 +30,9 @@ def original_href(upload_id: int) -> str:
 
 def _result(upload, lang: str) -> str:
     if upload.result == "accepted":
-        revision = upload.submission.revision if upload.submission else "?"
-        return t("upload.log.accepted", lang, revision=revision)
+        if upload.submission is None:  # an admin import (roadmap / summary table)
+            return t("upload.log.accepted_plain", lang)
+        return t("upload.log.accepted", lang, revision=upload.submission.revision)
     if upload.result == "rejected":
         return t("upload.log.rejected", lang, n=upload.error_count)
     return t("upload.log.previewed", lang)

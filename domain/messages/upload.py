@@ -288,4 +288,27 @@ MESSAGES = {
     "upload.log.region": {"fi": "Alue", "sv": "Område", "en": "Region"},
     "upload.log.period": {"fi": "Ajankohta", "sv": "Tidpunkt", "en": "Period"},
     "upload.log.sha256": {"fi": "SHA-256", "sv": "SHA-256", "en": "SHA-256"},
+
+    # --- admin imports ---
+    "upload.admin.title": {"fi": "Tiekartan ja koostetaulukoiden tuonti",
+                           "sv": "Import av färdplan och sammanställningstabeller",
+                           "en": "Import roadmap and national summary tables"},
+    "upload.admin.link": {"fi": "Ylläpito: tuonnit", "sv": "Administration: import",
+                          "en": "Admin: imports"},
+    "upload.admin.roadmap": {"fi": "Tiekarttamäärittely (valmisteluryhmät, osa-alueet, tehtävät, alueet)",
+                             "sv": "Färdplansdefinition (beredningsgrupper, delområden, uppgifter, områden)",
+                             "en": "Roadmap definition (workstreams, sub-areas, tasks, regions)"},
+    "upload.admin.summary": {"fi": "Valtakunnallinen koostetaulukko (kalvojen muoto)",
+                             "sv": "Nationell sammanställningstabell (bildernas format)",
+                             "en": "National summary table (the slides' layout)"},
+    "upload.admin.view": {"fi": "Taulukon näkymä", "sv": "Tabellens vy", "en": "Table view"},
+    "upload.admin.measure_auto": {"fi": "tunnista taulukosta", "sv": "känn igen från tabellen",
+                                  "en": "recognise from the table"},
+    "upload.admin.period_needed": {
+        "fi": "anna ajankohta muodossa VVVV-KK (esim. 2021-10); annettu {value}",
+        "sv": "ange tidpunkten som ÅÅÅÅ-MM (t.ex. 2021-10); angivet {value}",
+        "en": "give the period as YYYY-MM (e.g. 2021-10); given {value}"},
+    "upload.admin.done": {"fi": "Tuotu: {counts}", "sv": "Importerat: {counts}",
+                          "en": "Imported: {counts}"},
+    "upload.log.accepted_plain": {"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"},
 }

@@ -192,3 +192,48 @@ def test_disabling_a_user_ends_their_session(web, upload_db):
     with db.transaction(upload_db) as s:
         accounts.set_active(s, "kainuu", False)
     assert web.client.get("/lataus/pohja").status_code == 302
+
+
+def _admin_upload(browser, kind, name, data, **state):
+    import base64
+    contents = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+    states = {f"admin-{kind}-file.filename": name, "url.search": "?lang=fi"}
+    states.update({f"admin-{k}.value": v for k, v in state.items()})
+    return browser.callback(f"admin-{kind}-file", "contents", contents, states)
+
+
+def test_admin_imports_roadmap_and_summary_tables(web, upload_db, tmp_path):
+    from loaders.demo import REFERENCE_CSV_DIR
+    from loaders.reference_tables import write_reference_workbooks
+    from loaders.roadmap_workbook import write_roadmap_workbook
+
+    roadmap = write_roadmap_workbook(tmp_path / "tiekartta.xlsx").read_bytes()
+    tables = write_reference_workbooks(REFERENCE_CSV_DIR, tmp_path / "tables")
+    readiness = tables["readiness"].read_bytes()
+
+    # not for uploaders or coordinators: refused, nothing written
+    for username in ("kainuu", "koordinaattori"):
+        other = Browserless(web.app)
+        other.login(username)
+        before = dump(upload_db, ("snapshot", "submission", "figure", "task", "upload"))
+        assert "oikeutta" in text_of(other.page("/yllapito/tuonti"))
+        refused = _admin_upload(other, "summary", "t.xlsx", readiness, period="2021-10")
+        assert "oikeutta" in text_of(refused)
+        assert dump(upload_db, ("snapshot", "submission", "figure", "task", "upload")) == before
+
+    web.login("yllapito")
+    assert "Tiekartan ja koostetaulukoiden tuonti" in text_of(web.page("/yllapito/tuonti"))
+    done = _admin_upload(web, "roadmap", "tiekartta.xlsx", roadmap)
+    assert "Tuotu:" in text_of(done), text_of(done)[:500]
+    no_period = _admin_upload(web, "summary", "valmius.xlsx", readiness, period=None)
+    assert "VVVV-KK" in text_of(no_period)
+    imported = _admin_upload(web, "summary", "valmius.xlsx", readiness, period="2021-10")
+    assert "Tuotu:" in text_of(imported), text_of(imported)[:800]
+    with db.session_factory(upload_db)() as s:
+        from domain import queries
+        hm = queries.heatmap(s, "2021-10", "readiness")
+        assert hm.cell("etela-karjala", hm.columns[0].key).percent is not None
+        assert [u.result for u in s.scalars(select(Upload).order_by(Upload.id))] == [
+            "accepted", "rejected", "accepted"]
+    hostile = _admin_upload(web, "roadmap", "pommi.xlsx", hostile_files.ratio_bomb_xlsx())
+    assert "purkautuu" in text_of(hostile)

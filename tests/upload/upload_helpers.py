@@ -100,6 +100,7 @@ def make_app(url: str):
 
     routes.add_page("dashboard.pages.upload")
     routes.add_page("dashboard.pages.upload_log")
+    routes.add_page("dashboard.pages.admin_imports")
     from dashboard.app import create_app
     from dashboard.auth import init_auth
 
