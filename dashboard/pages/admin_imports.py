@@ -45,7 +45,8 @@ def layout(request: PageRequest):
             html.Div([
                 html.Div([html.Label(t("period", lang)),
                           dcc.Input(id="admin-period", type="text", placeholder="2021-10",
-                                    debounce=True)], className="control"),
+                                    debounce=True, style={"width": "120px"})],
+                         className="control"),
                 html.Div([html.Label(t("upload.admin.view", lang)),
                           dcc.Dropdown(id="admin-measure", value="", clearable=False,
                                        searchable=False, options=views)],
@@ -66,7 +67,11 @@ def layout(request: PageRequest):
 def render_result(result, lang: str, id_: str):
     if isinstance(result, uploads.Rejection):
         return render_rejection(result, lang)
-    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+    from domain.i18n import catalogue
+
+    counts = ", ".join(
+        f"{v} {t(f'upload.count.{k}', lang) if f'upload.count.{k}' in catalogue() else k}"
+        for k, v in result.counts.items())
     return html.Div(t("upload.admin.done", lang, counts=counts), className="notice", id=id_)
 
 

@@ -311,4 +311,17 @@ MESSAGES = {
     "upload.admin.done": {"fi": "Tuotu: {counts}", "sv": "Importerat: {counts}",
                           "en": "Imported: {counts}"},
     "upload.log.accepted_plain": {"fi": "hyväksytty", "sv": "godkänd", "en": "accepted"},
+
+    "upload.count.workstreams": {"fi": "valmisteluryhmiä", "sv": "beredningsgrupper", "en": "workstreams"},
+    "upload.count.sub_areas": {"fi": "osa-alueita", "sv": "delområden", "en": "sub-areas"},
+    "upload.count.regions": {"fi": "alueita", "sv": "områden", "en": "regions"},
+    "upload.count.tasks": {"fi": "tehtäviä", "sv": "uppgifter", "en": "tasks"},
+    "upload.count.new": {"fi": "uusia", "sv": "nya", "en": "new"},
+    "upload.count.updated": {"fi": "muuttuneita", "sv": "ändrade", "en": "updated"},
+    "upload.count.removed": {"fi": "poistettuja", "sv": "borttagna", "en": "removed"},
+    "upload.count.synthetic": {"fi": "synteettinen (1 = kyllä)", "sv": "syntetisk (1 = ja)",
+                               "en": "synthetic (1 = yes)"},
+    "upload.count.cells": {"fi": "solua", "sv": "celler", "en": "cells"},
+    "upload.count.no_data": {"fi": "alueita ilman tietoja", "sv": "områden utan uppgifter",
+                             "en": "regions without data"},
 }

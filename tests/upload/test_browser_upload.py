@@ -51,6 +51,7 @@ def served(tmp_path_factory):
     with db.transaction(url) as s:
         accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "Kainuu", "Kainuun raportoija")
         accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM koordinaattori")
+        accounts.create_user(s, "yllapito", PASSWORD, "admin", None, "Ylläpitäjä")
     app = create_app(url)
     port = _port()
     server = make_server("127.0.0.1", port, app.server, threaded=True)
@@ -223,3 +224,22 @@ def test_coordinator_sees_the_log_and_downloads_an_original(page, served):
     page.wait_for_selector("#login-form")
     page.goto(f"{base_url}/lataus/loki?lang=fi")
     page.wait_for_selector("#login-needed")
+
+
+def test_swedish_upload_page_and_admin_imports(page, served):
+    url, base_url, tmp = served
+    login(page, base_url, "yllapito")
+    page.goto(f"{base_url}/lataus?lang=sv")
+    page.wait_for_selector("#upload-title")
+    assert page.inner_text("#upload-title") == "Inskickning av månadsrapport"
+    assert "Ladda ner mall (svenska)" in page.inner_text("#template-sv")
+    shot(page, "page_sv_admin")
+    page.click("#admin-imports-link")
+    page.wait_for_selector("#admin-title")
+    assert "Import av färdplan" in page.inner_text("#admin-title")
+    from loaders.roadmap_workbook import write_roadmap_workbook
+    roadmap = write_roadmap_workbook(tmp / "tiekartta.xlsx")
+    page.set_input_files("#admin-roadmap-file input[type=file]", str(roadmap))
+    page.wait_for_selector("#admin-roadmap-done")
+    assert "Importerat" in page.inner_text("#admin-roadmap-done")
+    shot(page, "admin_imports_sv")
