@@ -219,7 +219,9 @@ class SlideRenderer:
         async def open_browser():
             # mathjax=False: the default loads MathJax from a CDN, which we neither need nor
             # can reach from a closed network (it would stall every page load).
-            k = cls(path=path, n=self.tabs, timeout=self.timeout, mathjax=False)
+            # kaleido's own per-image timeout is only a backstop behind ours (which kills and
+            # restarts the browser), so it must not fire first
+            k = cls(path=path, n=self.tabs, timeout=self.timeout + 10, mathjax=False)
             session.kaleido = k  # visible to _kill even if open() never returns
             await k.open()
             return k
@@ -332,6 +334,8 @@ class SlideRenderer:
             if isinstance(value, _Failure):
                 # the tab's page may be in a bad state (we skip kaleido's reloads): start afresh
                 self._abandon(session, futures)
+                if isinstance(value.error, (TimeoutError, asyncio.TimeoutError)):
+                    raise RenderTimeout(seconds=_seconds(self.timeout)) from value.error
                 raise RenderFailed(detail=_short(value.error)) from value.error
             results.append(value)
         return results

@@ -200,7 +200,7 @@ def overview_slide(session: Session, period: str, view: View | str, lang: str = 
         if before is not None:
             previous = queries.heatmap(session, before.period, view, workstream)
     fig = figures.heatmap_figure(hm, lang, sort=sort, previous=previous,
-                                 show_deltas=deltas, font_scale=FONT_SCALE)
+                                 show_deltas=deltas, font_scale=FONT_SCALE, raw=True)
     extra = None
     if view is not View.READINESS:
         extra = t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period)))
@@ -220,7 +220,7 @@ def region_slide(session: Session, period: str, region_code: str, lang: str = "f
         raise UnknownSlide("export.error.unknown_region", value=region_code,
                            allowed=", ".join(r.code for r in queries.regions(session)))
     rf = queries.region_figures(session, period, region_code)
-    fig = figures.region_subareas_figure(rf, lang, font_scale=REGION_FONT_SCALE)
+    fig = figures.region_subareas_figure(rf, lang, font_scale=REGION_FONT_SCALE, raw=True)
     title = t("export.region.title", lang, region=localized(region, lang),
               period=format_period(period, lang))
     extra = t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period)))
@@ -250,11 +250,11 @@ def trend_slide(session: Session, period: str, workstream: str, lang: str = "fi"
     measure = Measure(measure)
     series = _series_up_to(queries.trend_series(session, measure, workstream), period)
     if kind == "bands":
-        fig = figures.band_counts_figure(series, lang, font_scale=FONT_SCALE)
+        fig = figures.band_counts_figure(series, lang, font_scale=FONT_SCALE, raw=True)
     else:
         kind = "trend"
         fig = figures.trend_lines_figure(series, lang, highlight=highlight,
-                                         font_scale=FONT_SCALE)
+                                         font_scale=FONT_SCALE, raw=True)
     title = t("export.trend.title", lang, measure=figures.measure_label(measure, lang),
               workstream=localized(series.workstream, lang))
     lead = t(f"export.trend.{kind}", lang)

@@ -26,7 +26,7 @@ def texts_of(spec: dict) -> list[str]:
 
 
 def heat_trace(spec: dict) -> dict:
-    return next(trace for trace in spec["data"] if trace["type"] == "heatmap")
+    return next(trace for trace in spec["data"] if trace.get("type") == "heatmap")
 
 
 @pytest.mark.parametrize("view,workstream", [("readiness", None), ("progress", None),
@@ -88,7 +88,7 @@ def test_projected_text_sizes(session):
         for axis in ("xaxis", "yaxis"):  # own size, else the figure's font size
             assert (layout[axis].get("tickfont", {}).get("size") or layout["font"]["size"]) >= 18
         for trace in slide.figure["data"]:
-            if trace["type"] == "heatmap":
+            if trace.get("type") == "heatmap":
                 assert trace["textfont"]["size"] >= 18
     title = slides.overview_slide(session, "2021-12", View.PROGRESS, "fi").figure["layout"]["title"]
     assert title["font"]["size"] >= 36
