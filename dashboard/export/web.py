@@ -87,6 +87,18 @@ def export_links(pathname: str | None, search: str | None):
 
 # --- Flask routes ------------------------------------------------------------------------
 
+def may_export() -> bool:
+    """Who may export: anyone who may see the dashboards when they are open (the default);
+    when the dashboards require a log-in, coordinators and admins (dashboard/auth.py's roles:
+    a pack costs the server ~10 s of work, and briefing is the coordinators' job)."""
+    if not current_app.config.get("TILANNEKUVA_REQUIRE_LOGIN"):
+        return True
+    from dashboard.auth import SEES_EVERYTHING, current_actor
+
+    actor = current_actor()
+    return actor is not None and actor.role in SEES_EVERYTHING
+
+
 def _renderer() -> SlideRenderer:
     return current_app.config.get(RENDERER_KEY) or shared_renderer()
 
@@ -160,6 +172,8 @@ def _attachment(data: bytes, mimetype: str, filename: str) -> Response:
 
 def image_view():
     lang = normalise_lang(request.args.get("lang"))
+    if not may_export():
+        return error_page(403, lang, t("export.error.forbidden", lang))
     try:
         with read_session(_db_url()) as session:
             slide = slide_for(session, request.args, lang)
@@ -174,6 +188,8 @@ def image_view():
 
 def pack_view():
     lang = normalise_lang(request.args.get("lang"))
+    if not may_export():
+        return error_page(403, lang, t("export.error.forbidden", lang))
     regions = [c for c in (request.args.get("regions") or "").split(",") if c.strip()] or None
     try:
         with read_session(_db_url()) as session:
@@ -205,4 +221,4 @@ def register(app) -> None:
 
 
 def _fill_slot(_slot_id, pathname, search):
-    return export_links(pathname, search)
+    return export_links(pathname, search) if may_export() else None

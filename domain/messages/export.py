@@ -74,6 +74,13 @@ MESSAGES = {
         "fi": "Aluenäkymän vienti tarvitsee alueen (region=…).",
         "sv": "Export av områdesvyn kräver ett område (region=…).",
         "en": "Exporting a region view needs a region (region=…)."},
+    "export.error.forbidden": {
+        "fi": "Diojen ja tiedotepaketin vienti on koordinaattoreiden käytössä. Kirjaudu "
+              "koordinaattorin tunnuksella.",
+        "sv": "Export av bilder och informationspaket är för koordinatorer. Logga in med ett "
+              "koordinatorkonto.",
+        "en": "Exporting slides and briefing packs is for coordinators. Log in with a "
+              "coordinator account."},
     "export.error.back": {"fi": "Takaisin tilannekuvaan", "sv": "Tillbaka till lägesbilden",
                           "en": "Back to the status picture"},
 

@@ -172,3 +172,41 @@ def test_briefing_pack_route_returns_the_zip(client):
     assert "tiedotepaketti_2021-10_fi/alue_hus_2021-10_fi.png" in names
     assert "tiedotepaketti_2021-10_fi/tiedotepaketti_2021-10_fi.pptx" in names
     assert len(names) == 2 + 5 + 1 + 10 + 1
+
+
+def test_with_log_in_required_only_coordinators_export(export_db, renderer, monkeypatch):
+    from dashboard.accounts import create_user, find_user
+    from dashboard.app import create_app
+    from domain import db as domain_db
+
+    monkeypatch.setenv("TILANNEKUVA_REQUIRE_LOGIN", "1")
+    monkeypatch.setenv("TILANNEKUVA_SECRET_KEY", "test-secret")
+    with domain_db.transaction(export_db) as s:
+        for name, role, region in (("vienti-koord", "coordinator", None),
+                                   ("vienti-lappi", "region_uploader", "lappi")):
+            if find_user(s, name) is None:
+                create_user(s, name, "Salasana-123456", role, region)
+    app = create_app(export_db)
+    app.server.config[web.RENDERER_KEY] = renderer
+    url = "/vienti/kuva.png?view=readiness&period=2021-12"
+
+    anonymous = app.server.test_client()
+    assert anonymous.get(url).status_code == 302  # to the log-in page
+
+    def logged_in(name):
+        client = app.server.test_client()
+        client.get("/kirjaudu")
+        with client.session_transaction() as sess:
+            token = sess["csrf"]
+        response = client.post("/kirjaudu", data={"username": name, "password": "Salasana-123456",
+                                                   "csrf_token": token})
+        assert response.status_code == 302, response.get_data(as_text=True)[:300]
+        return client
+
+    uploader = logged_in("vienti-lappi")
+    response = uploader.get(url)
+    assert response.status_code == 403
+    assert "koordinaattoreiden" in response.get_data(as_text=True)
+    coordinator = logged_in("vienti-koord")
+    response = coordinator.get(url)
+    assert response.status_code == 200 and response.mimetype == "image/png"
