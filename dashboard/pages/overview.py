@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import Input, Output, State as In, dcc, html, no_update
 
 from domain import queries
-from domain.i18n import format_date, localized, t
+from domain.i18n import format_date, format_period, localized, t
 from domain.metrics import View, quarter_end, quarter_label
 
 from .. import figures
@@ -103,7 +103,7 @@ def layout(request: PageRequest):
         html.Div([
             graph("overview-heatmap", fig, image_filename(hm.view.value, lang, *file_parts)),
             html.P(t("dash.overview.click_hint", lang), className="hint"),
-            html.P(t("source_line", lang, period=f"{state.period[5:]}/{state.period[:4]}") +
+            html.P(t("source_line", lang, period=format_period(state.period, lang)) +
                    " · " + t("dash.report_date_short", lang,
                              date=format_date(hm.snapshot.report_date)), className="source"),
         ], className="panel panel-graph"),

@@ -187,6 +187,15 @@ def test_language_switch_and_shared_url(page, demo_server, screenshots, browser)
         first = region_order(hm, "value")[0]
         assert other.locator("#overview-heatmap .ytick text").first.text_content() == first.name_en
         other.screenshot(path=str(screenshots / "overview_shared_subareas_en.png"), full_page=True)
+        # a region's name (row label) is a link to its page, keeping snapshot and language
+        # (a real mouse click on the label: Playwright's own actionability check misjudges
+        # links nested in SVG text)
+        link = other.locator(f"#overview-heatmap .ytick a:has-text('{first.name_en}')")
+        box = link.bounding_box()
+        other.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        _wait_url(other, rf"/alue/{first.code}\?period=2021-10.*lang=en")
+        other.wait_for_selector("#region-title")
+        assert other.inner_text("#region-title") == first.name_en
     finally:
         context.close()
 

@@ -143,3 +143,37 @@ def test_callback_functions(small_db):
     assert region.controls_href("/alue/lappi", "2021-11", "readiness_done", "ict", search) == \
         "/alue/lappi?period=2021-11&measure=readiness_done&workstream=ict&lang=sv"
     assert trends.click_search(click, "?lang=en") == "?highlight=lappi&lang=en"
+
+
+def _graphs(component):
+    from dash import dcc
+
+    found = []
+
+    def walk(node):
+        if isinstance(node, dcc.Graph):
+            found.append(node)
+        if isinstance(node, (list, tuple)):
+            for n in node:
+                walk(n)
+        elif hasattr(node, "children"):
+            walk(node.children)
+    walk(component)
+    return found
+
+
+def test_every_chart_downloads_a_named_1920x1080_png(small_db):
+    expected = {
+        ("/", "?period=2021-10"): {"valmiusaste_2021-10_fi"},
+        ("/", "?period=2021-12&view=progress&lang=sv"): {"eteneminen_2021-12_sv"},
+        ("/", "?period=2021-10&view=subareas&workstream=yp&lang=en"): {"osa-alueet_yp_2021-10_en"},
+        ("/alue/pirkanmaa", "?period=2021-12"): {
+            "alue_pirkanmaa_2021-12_fi", "alue_pirkanmaa_trendi_progress_htt_fi"},
+        ("/trendit", "?workstream=yp&highlight=lappi"): {
+            "trendit_progress_yp_lappi_fi", "trendit_luokat_progress_yp_fi"},
+    }
+    for (path, search), names in expected.items():
+        graphs = _graphs(render_page(path, search, small_db))
+        options = [g.config["toImageButtonOptions"] for g in graphs]
+        assert {o["filename"] for o in options} == names
+        assert all((o["format"], o["width"], o["height"]) == ("png", 1920, 1080) for o in options)
