@@ -122,3 +122,16 @@ def png_stats(data: bytes) -> tuple[tuple[int, int], int, float]:
     colours = rgb.getcolors(maxcolors=1 << 20) or []
     stddev = ImageStat.Stat(rgb.convert("L")).stddev[0]
     return image.size, len(colours), stddev
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """The lead's demo through the real loaders: the real 10/21 national tables and one
+    synthetic month (11/2021)."""
+    from loaders.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("export-demo")
+    url = f"sqlite:///{folder / 'demo.sqlite'}"
+    db.get_engine(url)
+    build_demo(url, workdir=folder / "files", periods=["2021-11"])
+    return url
