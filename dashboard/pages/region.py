@@ -88,17 +88,17 @@ def task_rows(tasks: list[queries.TaskLine], lang: str, only_late: bool = False)
 def grid_columns(lang: str) -> list[dict]:
     return [
         {"field": "id", "headerName": t("dash.tasks.id", lang), "width": 115},
-        {"field": "workstream", "headerName": t("workstream", lang), "width": 175,
+        {"field": "workstream", "headerName": t("workstream", lang), "width": 165,
          "tooltipField": "workstream"},
         {"field": "sub_area", "headerName": t("sub_area", lang), "width": 185,
          "tooltipField": "sub_area"},
         {"field": "title", "headerName": t("dash.tasks.title", lang), "flex": 2, "minWidth": 240,
          "wrapText": True, "autoHeight": True},
-        {"field": "due", "headerName": t("dash.tasks.due", lang), "width": 115,
+        {"field": "due", "headerName": t("dash.tasks.due", lang), "width": 125,
          "valueFormatter": {"function": "params.data.due_label"}},
         {"field": "late", "headerName": t("dash.tasks.late", lang), "width": 110,
          "cellClassRules": {"cell-late": "params.value"}},
-        {"field": "status", "headerName": t("dash.tasks.status", lang), "width": 175,
+        {"field": "status", "headerName": t("dash.tasks.status", lang), "width": 205,
          "tooltipField": "status"},
         {"field": "note", "headerName": t("dash.tasks.note", lang), "flex": 1, "minWidth": 150,
          "wrapText": True, "autoHeight": True},
@@ -158,7 +158,7 @@ def status_change_table(data: RegionData, lang: str):
                     html.Th(""), html.Th(t("dash.changes.after", lang))])
     return html.Div(html.Table([html.Thead(head), html.Tbody(rows)],
                                className="data-table", id="region-status-changes"),
-                    className="table-scroll")
+                    className="table-scroll table-tall")
 
 
 def layout(request: PageRequest):
