@@ -23,7 +23,6 @@ def graph_config(filename: str) -> dict:
                                  "filename": filename},
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d", "pan2d",
                                    "zoomIn2d", "zoomOut2d", "resetScale2d"],
-        "locale": "fi",
     }
 
 
