@@ -165,6 +165,8 @@ def layout(request: PageRequest):
     state = request.state
     lang = state.lang
     code = request.rest
+    if state.period is None:  # no snapshot in the database yet
+        return html.Div(notice(t("dash.no_snapshots", lang), "warning"), className="panel")
     data = region_data(request.db_url, code, state)
     if data is None:
         return html.Div([notice(t("dash.region.unknown", lang), "warning"),

@@ -177,3 +177,22 @@ def test_every_chart_downloads_a_named_1920x1080_png(small_db):
         options = [g.config["toImageButtonOptions"] for g in graphs]
         assert {o["filename"] for o in options} == names
         assert all((o["format"], o["width"], o["height"]) == ("png", 1920, 1080) for o in options)
+
+
+def test_empty_and_single_snapshot_databases(tmp_path):
+    """A fresh database (no snapshot) and one with only a summary-only snapshot render calmly."""
+    from tests.dashboard.seed import record_summary_month, seed_reference
+
+    empty = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    db.get_engine(empty)
+    for path in ("/", "/alue/lappi", "/trendit"):
+        assert "Tietokannassa ei ole vielä yhtään tilannekuvaa." in _text(
+            render_page(path, "", empty))
+    one = f"sqlite:///{tmp_path / 'one.sqlite'}"
+    with db.transaction(one) as session:
+        seed_reference(session)
+        record_summary_month(session, "2021-10")
+    assert "Tilannekuva 10/2021" in _text(render_page("/", "?view=progress&deltas=1", one))
+    text = _text(render_page("/alue/lappi", "", one))
+    assert "tehtäväkohtaisia tietoja ei ole" in text and "ensimmäinen tilannekuva" in text
+    assert _text(render_page("/trendit", "?highlight=lappi", one))
