@@ -16,6 +16,8 @@ from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
 PATH = OVERVIEW_PATH
 NAV = "dash.nav.overview"
 STATE_KEYS = "overview"
+# The 10/21 slides show the sub-areas of Yhdyspinnat; it is the default of the sub-area view.
+DEFAULT_SUBAREA_WORKSTREAM = "yp"
 
 
 def heatmap_data(db_url: str, state: State):
@@ -39,8 +41,9 @@ def _workstream(state: State, streams) -> str | None:
     if state.view != View.SUBAREAS.value:
         return None
     codes = [w.code for w in streams]
-    return state.workstream if state.workstream in codes else (codes[-2] if len(codes) > 1
-                                                                else codes[0])
+    if state.workstream in codes:
+        return state.workstream
+    return DEFAULT_SUBAREA_WORKSTREAM if DEFAULT_SUBAREA_WORKSTREAM in codes else codes[0]
 
 
 def subtitle(hm, lang: str) -> str:
