@@ -9,6 +9,7 @@ source line, and margins that leave room for them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -109,6 +110,25 @@ def source_text(snap, lang: str, summary_only: bool = False) -> str:
     return " · ".join(parts)
 
 
+_INLINE_SIZE = re.compile(r"font-size:\s*(\d+)px")
+
+
+def one_line_cells(spec: dict) -> dict:
+    """Heatmap cells that the page prints on two lines (percent, then the change since the
+    previous snapshot) as one line: 23 rows of two lines do not fit a 1080 px slide at
+    projected sizes, one line does. The inline size of the change is raised to MIN_TEXT."""
+    def fix(text):
+        if not isinstance(text, str):
+            return text
+        text = text.replace("<br>", "\u00a0\u00a0")
+        return _INLINE_SIZE.sub(lambda m: f"font-size:{max(int(m.group(1)), MIN_TEXT)}px", text)
+
+    for trace in spec.get("data", ()):
+        if trace.get("type") == "heatmap" and trace.get("text") is not None:
+            trace["text"] = [[fix(cell) for cell in row] for row in trace["text"]]
+    return spec
+
+
 def _title_size(title: str) -> int:
     # 40 px bold fits about 72 characters on 1920 px; longer titles shrink, never below 32 px.
     return max(32, min(TITLE_SIZE, int(TITLE_SIZE * 72 / max(len(title), 1))))
@@ -201,12 +221,18 @@ def overview_slide(session: Session, period: str, view: View | str, lang: str = 
             previous = queries.heatmap(session, before.period, view, workstream)
     fig = figures.heatmap_figure(hm, lang, sort=sort, previous=previous,
                                  show_deltas=deltas, font_scale=FONT_SCALE, raw=True)
-    extra = None
+    notes = []
     if view is not View.READINESS:
-        extra = t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period)))
+        notes.append(t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period))))
+    if previous is not None:
+        notes.append(t("export.deltas_note", lang,
+                       previous=format_period(previous.snapshot.period, lang)))
+    extra = " · ".join(notes) or None
     title = figures.heatmap_title(hm, lang)
     spec = as_slide(fig, title=title, subtitle=subtitle_text(snap, lang, extra),
                     source=source_text(snap, lang, hm.summary_only), lang=lang)
+    if deltas:
+        one_line_cells(spec)
     parts = [workstream, period] if workstream else [period]
     return Slide(view.value, image_filename(view.value, lang, *parts), title, spec)
 

@@ -113,3 +113,12 @@ def test_unknown_things_are_named_with_what_is_allowed(session):
     assert "htt, jo, pj, yp, ict" in caught.value.message("fi")
     with pytest.raises(UnknownSlide):
         slides.overview_slide(session, "2021-12", "pie", "fi")
+
+
+def test_deltas_fit_one_line_per_cell_and_say_what_they_compare_with(session):
+    slide = slides.overview_slide(session, "2021-12", View.READINESS, "fi", deltas=True)
+    cells = [cell for row in heat_trace(slide.figure)["text"] for cell in row]
+    assert all("<br>" not in cell for cell in cells)
+    assert any("▲" in cell or "▼" in cell or "±0" in cell for cell in cells)
+    assert all("font-size:18px" in cell for cell in cells if "<span" in cell)
+    assert "▲▼ muutos tilannekuvasta 11/2021" in slide.figure["layout"]["title"]["subtitle"]["text"]
