@@ -27,9 +27,9 @@ import openpyxl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from domain import db, queries, reference  # noqa: E402
+from domain import db, queries, store  # noqa: E402
 from domain.metrics import View  # noqa: E402
-from domain.schema import Region, SubArea, Task, Workstream  # noqa: E402
+from domain.schema import Task  # noqa: E402
 from domain.vocabulary import Status, status_label  # noqa: E402
 from loaders import sheet_format, status_sheet, template  # noqa: E402
 
@@ -47,27 +47,15 @@ def build_structure(url: str, n_tasks: int) -> None:
     """Bench set-up: the real workstreams and regions, and `n_tasks` synthetic tasks."""
     rng = random.Random(7)
     with db.transaction(url) as s:
-        sub_areas = []
-        for i, w in enumerate(reference.WORKSTREAMS):
-            ws = Workstream(code=w.code, position=i, name_fi=w.fi, name_sv=w.sv, name_en=w.en)
-            s.add(ws)
-            s.flush()
-            for sa in w.sub_areas:
-                row = SubArea(workstream_id=ws.id, letter=sa.letter, name_fi=sa.fi,
-                              name_sv=sa.sv, name_en=sa.en)
-                s.add(row)
-                sub_areas.append((ws, row))
-        s.flush()
+        areas = store.install_reference_structure(s)
         for n in range(n_tasks):
-            ws, sa = sub_areas[n % len(sub_areas)]
+            stream, area = areas[n % len(areas)]
             year, quarter = 2020 + rng.randrange(3), rng.randrange(1, 5)
             due = dt.date(year, quarter * 3, 30 if quarter in (2, 3) else 31)
-            s.add(Task(code=f"{ws.code.upper()}-{sa.letter}-{n + 1:03d}", workstream_id=ws.id,
-                       sub_area_id=sa.id, title_fi=f"Synteettinen tehtävä {n + 1}",
-                       due_date=due, due_label=f"Q{quarter}/{year}", position=n))
-        for i, r in enumerate(reference.REGIONS):
-            s.add(Region(code=r.code, position=i, name_fi=r.fi, name_sv=r.sv, name_en=r.en,
-                         reports_in_swedish=r.reports_in_swedish))
+            s.add(Task(code=f"{stream.code.upper()}-{area.letter}-{n + 1:03d}",
+                       workstream_id=stream.id, sub_area_id=area.id,
+                       title_fi=f"Synteettinen tehtävä {n + 1}", due_date=due,
+                       due_label=f"Q{quarter}/{year}", position=n))
 
 
 def fill_sheet(template_path: Path, out: Path, period: str, rng: random.Random,

@@ -14,7 +14,10 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from .metrics import Measure, count_statuses, quarter_end, share_of
-from .schema import Figure, Region, Snapshot, Submission, Task, TaskStatus
+from . import reference
+from .schema import (
+    Figure, Region, RegionAlias, Roadmap, Snapshot, SubArea, Submission, Task, TaskStatus, Workstream,
+)
 from .vocabulary import Status
 
 TASKS_SCOPE = "tasks"
@@ -195,3 +198,28 @@ def _insert_figures(session: Session, submission: Submission, rows: list[dict]) 
         dict(row, submission_id=submission.id, snapshot_id=submission.snapshot_id,
              region_id=submission.region_id, active=False)
         for row in rows])
+
+
+def install_reference_structure(session: Session, *, roadmap: bool = True
+                                ) -> list[tuple[Workstream, SubArea]]:
+    """The real workstreams, sub-areas and regions of `domain.reference`, written straight into
+    an empty database, for tests and benches that then add their own tasks. (Users get the
+    same structure from the roadmap workbook through `loaders.roadmap_workbook`.)"""
+    if roadmap:
+        session.add(Roadmap(name=reference.ROADMAP_NAME, target_date=reference.TARGET_DATE,
+                            is_synthetic=True))
+    areas: list[tuple[Workstream, SubArea]] = []
+    for position, w in enumerate(reference.WORKSTREAMS):
+        stream = Workstream(code=w.code, position=position, name_fi=w.fi, name_sv=w.sv,
+                            name_en=w.en)
+        session.add(stream)
+        for sa in w.sub_areas:
+            area = SubArea(letter=sa.letter, name_fi=sa.fi, name_sv=sa.sv, name_en=sa.en)
+            stream.sub_areas.append(area)
+            areas.append((stream, area))
+    for position, r in enumerate(reference.REGIONS):
+        session.add(Region(code=r.code, position=position, name_fi=r.fi, name_sv=r.sv,
+                           name_en=r.en, reports_in_swedish=r.reports_in_swedish,
+                           aliases=[RegionAlias(alias=alias) for alias in r.aliases]))
+    session.flush()
+    return areas

@@ -20,29 +20,75 @@ def structure_db(db_url) -> str:
     small synthetic task list (three tasks per sub-area: two due Q4/2021, one Q2/2022)."""
     import datetime as dt
 
-    from domain import reference
-    from domain.schema import Region, SubArea, Task, Workstream
+    from domain import store
+    from domain.schema import Task
 
+    dues = (dt.date(2021, 12, 31), dt.date(2021, 12, 31), dt.date(2022, 6, 30))
     with db.transaction(db_url) as session:
         position = 0
-        for i, w in enumerate(reference.WORKSTREAMS):
-            ws = Workstream(code=w.code, position=i, name_fi=w.fi, name_sv=w.sv, name_en=w.en)
-            session.add(ws)
-            session.flush()
-            for sa_def in w.sub_areas:
-                sa = SubArea(workstream_id=ws.id, letter=sa_def.letter, name_fi=sa_def.fi,
-                             name_sv=sa_def.sv, name_en=sa_def.en)
-                session.add(sa)
-                session.flush()
-                for j, due in enumerate((dt.date(2021, 12, 31), dt.date(2021, 12, 31),
-                                         dt.date(2022, 6, 30))):
-                    position += 1
-                    session.add(Task(code=f"{w.code.upper()}-{sa_def.letter}-{j + 1:03d}",
-                                     workstream_id=ws.id, sub_area_id=sa.id,
-                                     title_fi=f"Tehtävä {position}", due_date=due,
-                                     due_label="Q4/2021" if j < 2 else "Q2/2022",
-                                     position=position))
-        for i, r in enumerate(reference.REGIONS):
-            session.add(Region(code=r.code, position=i, name_fi=r.fi, name_sv=r.sv,
-                               name_en=r.en, reports_in_swedish=r.reports_in_swedish))
+        for stream, area in store.install_reference_structure(session, roadmap=False):
+            for j, due in enumerate(dues):
+                position += 1
+                session.add(Task(code=f"{stream.code.upper()}-{area.letter}-{j + 1:03d}",
+                                 workstream_id=stream.id, sub_area_id=area.id,
+                                 title_fi=f"Tehtävä {position}", due_date=due,
+                                 due_label="Q4/2021" if j < 2 else "Q2/2022",
+                                 position=position))
     return db_url
+
+
+# --- the demo through the real loaders, built once per test session ----------------------------
+
+DEMO_PERIODS = ["2021-11", "2021-12"]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo built once through the real loaders (the real 10/21 national tables and two
+    synthetic months). Read-only: tests that write use `copy_demo`."""
+    from loaders.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.sqlite"
+    build_demo(f"sqlite:///{path}", workdir=folder / "files", periods=DEMO_PERIODS)
+    with db.get_engine(f"sqlite:///{path}").connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file
+    return path
+
+
+def copy_demo(template, folder) -> str:
+    """A private copy of the demo database in `folder`; returns its URL."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "demo.sqlite"
+    shutil.copyfile(template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_template) -> str:
+    return f"sqlite:///{demo_template}"
+
+
+# --- one headless Chromium for every browser test ------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. One per session: Playwright's sync API allows a
+    single running instance per thread."""
+    import os
+
+    from playwright import sync_api
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

@@ -10,10 +10,6 @@ import pytest
 from tests.dashboard.seed import build_small
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-DEMO_PERIODS = ["2021-11", "2021-12"]
 
 
 @pytest.fixture(scope="session")
@@ -25,14 +21,9 @@ def small_db(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> str:
+def demo_db(demo_url) -> str:
     """The demo through the real loaders: the real 10/21 tables + two synthetic months."""
-    from loaders.demo import build_demo
-
-    base = tmp_path_factory.mktemp("dash-demo")
-    url = f"sqlite:///{base / 'demo.sqlite'}"
-    build_demo(url, workdir=base / "files", periods=DEMO_PERIODS)
-    return url
+    return demo_url
 
 
 def _free_port() -> int:
@@ -68,17 +59,6 @@ def demo_server(demo_db):
     server = LiveServer(demo_db)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import random
 
 from domain import db, reference, store
 from domain.metrics import Measure, quarter_end
-from domain.schema import Region, Roadmap, SubArea, Task, Workstream
+from domain.schema import Region, Task, Workstream
 from domain.vocabulary import Status
 
 QUARTER_ENDS = [quarter_end(p) for p in ("2021-09", "2021-12", "2022-03", "2022-06",
@@ -21,35 +21,20 @@ QUARTER_ENDS = [quarter_end(p) for p in ("2021-09", "2021-12", "2022-03", "2022-
 def seed_reference(session, tasks_per_subarea: int = 2, total_tasks: int | None = None) -> None:
     """Roadmap, 23 regions, 5 workstreams with sub-areas, and synthetic tasks
     (`tasks_per_subarea` each, or `total_tasks` spread evenly over the 30 sub-areas)."""
-    n_areas = sum(len(w.sub_areas) for w in reference.WORKSTREAMS)
-    area_index = 0
-    session.add(Roadmap(name=reference.ROADMAP_NAME, target_date=reference.TARGET_DATE,
-                        is_synthetic=True))
-    for pos, r in enumerate(reference.REGIONS):
-        session.add(Region(code=r.code, position=pos, name_fi=r.fi, name_sv=r.sv, name_en=r.en,
-                           reports_in_swedish=r.reports_in_swedish))
+    areas = store.install_reference_structure(session)
     position = 0
-    for wpos, w in enumerate(reference.WORKSTREAMS):
-        ws = Workstream(code=w.code, position=wpos, name_fi=w.fi, name_sv=w.sv, name_en=w.en)
-        session.add(ws)
-        session.flush()
-        for sa in w.sub_areas:
-            area = SubArea(workstream_id=ws.id, letter=sa.letter, name_fi=sa.fi, name_sv=sa.sv,
-                           name_en=sa.en)
-            session.add(area)
-            session.flush()
-            count = tasks_per_subarea
-            if total_tasks is not None:
-                count = total_tasks // n_areas + (area_index < total_tasks % n_areas)
-            area_index += 1
-            for i in range(count):
-                due = QUARTER_ENDS[(position + i) % len(QUARTER_ENDS)]
-                position += 1
-                session.add(Task(
-                    code=f"{w.code.upper()}-{sa.letter}-{i + 1:03d}", workstream_id=ws.id,
-                    sub_area_id=area.id, title_fi=f"Tehtävä {sa.letter}{i + 1}: {sa.fi}",
-                    title_sv=f"Uppgift {sa.letter}{i + 1}: {sa.sv}", due_date=due,
-                    due_label=f"Q{(due.month - 1) // 3 + 1}/{due.year}", position=position))
+    for area_index, (stream, area) in enumerate(areas):
+        count = tasks_per_subarea
+        if total_tasks is not None:
+            count = total_tasks // len(areas) + (area_index < total_tasks % len(areas))
+        for i in range(count):
+            due = QUARTER_ENDS[(position + i) % len(QUARTER_ENDS)]
+            position += 1
+            session.add(Task(
+                code=f"{stream.code.upper()}-{area.letter}-{i + 1:03d}", workstream_id=stream.id,
+                sub_area_id=area.id, title_fi=f"Tehtävä {area.letter}{i + 1}: {area.name_fi}",
+                title_sv=f"Uppgift {area.letter}{i + 1}: {area.name_sv}", due_date=due,
+                due_label=f"Q{(due.month - 1) // 3 + 1}/{due.year}", position=position))
     session.flush()
 
 

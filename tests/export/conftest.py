@@ -13,9 +13,9 @@ import random
 
 import pytest
 
-from domain import db, reference, store
+from domain import db, store
 from domain.metrics import Measure
-from domain.schema import Region, Roadmap, SubArea, Task, Workstream
+from domain.schema import Region, Task, Workstream
 from domain.vocabulary import Status
 
 PERIODS = ("2021-10", "2021-11", "2021-12")
@@ -23,28 +23,14 @@ DUES = (dt.date(2021, 12, 31), dt.date(2022, 6, 30))
 
 
 def _structure(session) -> None:
-    session.add(Roadmap(name=reference.ROADMAP_NAME, target_date=reference.TARGET_DATE,
-                        is_synthetic=True))
     position = 0
-    for i, w in enumerate(reference.WORKSTREAMS):
-        ws = Workstream(code=w.code, position=i, name_fi=w.fi, name_sv=w.sv, name_en=w.en)
-        session.add(ws)
-        session.flush()
-        for sa_def in w.sub_areas:
-            sa = SubArea(workstream_id=ws.id, letter=sa_def.letter, name_fi=sa_def.fi,
-                         name_sv=sa_def.sv, name_en=sa_def.en)
-            session.add(sa)
-            session.flush()
-            for j, due in enumerate(DUES):
-                position += 1
-                session.add(Task(code=f"{w.code.upper()}-{sa_def.letter}-{j + 1:03d}",
-                                 workstream_id=ws.id, sub_area_id=sa.id,
-                                 title_fi=f"Tehtävä {position}", due_date=due,
-                                 due_label="Q4/2021" if j == 0 else "Q2/2022",
-                                 position=position))
-    for i, r in enumerate(reference.REGIONS):
-        session.add(Region(code=r.code, position=i, name_fi=r.fi, name_sv=r.sv, name_en=r.en,
-                           reports_in_swedish=r.reports_in_swedish))
+    for stream, area in store.install_reference_structure(session):
+        for j, due in enumerate(DUES):
+            position += 1
+            session.add(Task(code=f"{stream.code.upper()}-{area.letter}-{j + 1:03d}",
+                             workstream_id=stream.id, sub_area_id=area.id,
+                             title_fi=f"Tehtävä {position}", due_date=due,
+                             due_label="Q4/2021" if j == 0 else "Q2/2022", position=position))
     session.flush()
 
 
@@ -125,13 +111,7 @@ def png_stats(data: bytes) -> tuple[tuple[int, int], int, float]:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> str:
-    """The lead's demo through the real loaders: the real 10/21 national tables and one
-    synthetic month (11/2021)."""
-    from loaders.demo import build_demo
-
-    folder = tmp_path_factory.mktemp("export-demo")
-    url = f"sqlite:///{folder / 'demo.sqlite'}"
-    db.get_engine(url)
-    build_demo(url, workdir=folder / "files", periods=["2021-11"])
-    return url
+def demo_db(demo_url) -> str:
+    """The lead's demo through the real loaders: the real 10/21 national tables and two
+    synthetic months (shared by the whole test session, read-only)."""
+    return demo_url

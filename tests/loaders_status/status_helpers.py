@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from domain import store
 from domain.db import get_engine, transaction
-from domain.reference import REGIONS, ROADMAP_NAME, TARGET_DATE, WORKSTREAMS
-from domain.schema import Region, RegionAlias, Roadmap, SubArea, Task, Workstream
+from domain.reference import WORKSTREAMS
+from domain.schema import Task, Workstream
 
 # Two tasks per workstream: one due by Q4/2021, one later.
 TASKS = [
@@ -23,20 +24,8 @@ TASKS = [
 
 def build_small_roadmap(url: str) -> None:
     with transaction(url) as session:
-        session.add(Roadmap(name=ROADMAP_NAME, target_date=TARGET_DATE, is_synthetic=True))
-        streams = {}
-        for pos, ws in enumerate(WORKSTREAMS, start=1):
-            w = Workstream(code=ws.code, position=pos, name_fi=ws.fi, name_sv=ws.sv, name_en=ws.en)
-            for sa in ws.sub_areas:
-                w.sub_areas.append(SubArea(letter=sa.letter, name_fi=sa.fi, name_sv=sa.sv,
-                                           name_en=sa.en))
-            session.add(w)
-            streams[ws.code] = w
-        for pos, r in enumerate(REGIONS, start=1):
-            session.add(Region(code=r.code, position=pos, name_fi=r.fi, name_sv=r.sv,
-                               name_en=r.en, reports_in_swedish=r.reports_in_swedish,
-                               aliases=[RegionAlias(alias=a) for a in r.aliases]))
-        session.flush()
+        store.install_reference_structure(session)
+        streams = {w.code: w for w in session.scalars(select(Workstream))}
         for pos, (code, ws_code, letter, due) in enumerate(TASKS, start=1):
             w = streams[ws_code]
             sa = next(s for s in w.sub_areas if s.letter == letter)
@@ -45,7 +34,6 @@ def build_small_roadmap(url: str) -> None:
                              title_sv=f"Syntetisk uppgift {code}", due_date=due,
                              due_label="Q4/2021" if due.year == 2021 else "Q2/2022",
                              position=pos))
-
 
 
 def dump(url: str) -> dict[str, list]:

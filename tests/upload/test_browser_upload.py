@@ -18,9 +18,6 @@ from domain import db, queries
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 PORT = 8071
 
 
@@ -35,19 +32,18 @@ def _port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, demo_template):
     import os
 
     from werkzeug.serving import make_server
 
     from dashboard import accounts
     from dashboard.app import create_app
-    from loaders.demo import build_demo
+    from tests.conftest import copy_demo
 
     base = tmp_path_factory.mktemp("upload-browser")
     os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(base / "secret_key")
-    url = f"sqlite:///{base / 'demo.sqlite'}"
-    build_demo(url, workdir=base / "files", periods=["2021-11"])
+    url = copy_demo(demo_template, base)
     with db.transaction(url) as s:
         accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "Kainuu", "Kainuun raportoija")
         accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM koordinaattori")
@@ -60,17 +56,6 @@ def served(tmp_path_factory):
     yield url, f"http://127.0.0.1:{port}", base
     server.shutdown()
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
