@@ -23,8 +23,13 @@ def main(argv: list[str] | None = None) -> None:
     from loaders import demo
 
     if demo.is_empty(url):
+        from dashboard.accounts import DEMO_PASSWORD, create_demo_users
+
         print("Tietokanta on tyhjä: rakennetaan esimerkkiaineisto (demo)…")
         demo.build_demo(url, progress=print)
+        with db.transaction(url) as session:
+            users = create_demo_users(session)
+        print(f"Demokäyttäjät {', '.join(users)}; salasana {DEMO_PASSWORD}")
 
     from dashboard.app import create_app
 

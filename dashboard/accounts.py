@@ -171,3 +171,24 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+# Demo accounts: created only together with the demo database (first `make run`, or
+# `tilannekuva demo`), so that the upload flow can be tried at once. Never in a real database.
+DEMO_PASSWORD = "demo-tilannekuva"
+DEMO_USERS = (
+    ("koordinaattori", "coordinator", None, "VM:n koordinaattori (demo)"),
+    ("yllapito", "admin", None, "Ylläpitäjä (demo)"),
+    ("kainuu", "region_uploader", "Kainuu", "Kainuun raportoija (demo)"),
+    ("pohjanmaa", "region_uploader", "Pohjanmaa", "Österbottens rapportör (demo)"),
+)
+
+
+def create_demo_users(session: Session) -> list[str]:
+    """The demo's log-in users (password `DEMO_PASSWORD`); existing usernames are left alone."""
+    created = []
+    for username, role, region, name in DEMO_USERS:
+        if find_user(session, username) is None:
+            create_user(session, username, DEMO_PASSWORD, role, region, name)
+            created.append(username)
+    return created

@@ -26,4 +26,8 @@ MESSAGES = {
         "sv": "Exempeldata klara: {snapshots} lägesbilder, {submissions} importer, "
               "{files} filer i mappen {folder}",
         "en": "Demo built: {snapshots} snapshots, {submissions} imports, {files} files in {folder}"},
+    "cli.demo.users": {
+        "fi": "Demokäyttäjät: {users} (salasana {password}; vain esimerkkiaineistoa varten)",
+        "sv": "Demoanvändare: {users} (lösenord {password}; endast för exempeldata)",
+        "en": "Demo users: {users} (password {password}; for the demo data only)"},
 }

@@ -32,6 +32,11 @@ def demo(ctx, force: bool, workdir: Path | None) -> None:
         click.echo(t("cli.demo.exists", ctx.lang), err=True)
         raise SystemExit(1)
     report = demo_data.build_demo(url, workdir, progress=click.echo)
+    from dashboard.accounts import DEMO_PASSWORD, create_demo_users
+
+    with db.transaction(url) as session:
+        users = create_demo_users(session)
+    click.echo(t("cli.demo.users", ctx.lang, users=", ".join(users), password=DEMO_PASSWORD))
     click.echo(t("cli.demo.done", ctx.lang, snapshots=report.snapshots,
                  submissions=report.submissions, files=len(report.files),
                  folder=workdir or "data/demo"))
