@@ -17,8 +17,6 @@ from domain.schema import Snapshot, Submission
 
 from . import reference_tables, roadmap_workbook, status_sheet, summary_tables, synthetic_sheets
 
-# The transcribed 10/21 tables, shipped with the project (a copy of shared/reference/).
-REFERENCE_CSV_DIR = db.PROJECT_ROOT / "data" / "reference" / "tilannekuva-2021-10"
 REAL_PERIOD = "2021-10"
 REAL_REPORT_DATE = dt.date(2021, 12, 9)  # the VM/STM slides of 9.12.2021
 
@@ -60,7 +58,7 @@ def build_demo(url: str | None = None, workdir: str | Path | None = None,
     report.files.append(roadmap_path)
     say(f"tiekartta: {roadmap_path.name}")
 
-    tables = reference_tables.write_reference_workbooks(Path(csv_dir or REFERENCE_CSV_DIR),
+    tables = reference_tables.write_reference_workbooks(Path(csv_dir or reference_tables.SHIPPED_CSV_DIR),
                                                         workdir / REAL_PERIOD)
     for view, path in tables.items():
         summary_tables.import_summary(url, path, REAL_PERIOD, measure=view,

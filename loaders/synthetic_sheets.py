@@ -25,18 +25,17 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from domain import queries
-from domain.db import PROJECT_ROOT
 from domain.metrics import Measure, View
 from domain.reference import WORKSTREAMS
 from domain.schema import Region, Task
 from domain.vocabulary import Status
 
+from .reference_tables import SHIPPED_CSV_DIR
 from .template import build_workbook, roadmap_tasks, save_workbook
 
 SEED = 20211209  # the date of the slides; any fixed number would do
 REAL_PERIOD = "2021-10"
 END_PERIOD = "2022-12"  # the last month before the target date 1.1.2023
-REFERENCE_DIR = PROJECT_ROOT.parent / "shared" / "reference" / "tilannekuva-2021-10"
 DUE_HORIZON_2021 = dt.date(2021, 12, 31)  # the 10/21 progress slide looks at tasks due by Q4/2021
 LAGGARDS = ("lansi-uusimaa", "varsinais-suomi", "ita-uusimaa")  # slowest on the slides
 
@@ -105,7 +104,7 @@ def _number(text: str) -> float | None:
     return float(text) if text else None
 
 
-def _baseline_from_csv(regions: list[Region], folder: Path = REFERENCE_DIR) -> dict:
+def _baseline_from_csv(regions: list[Region], folder: Path = SHIPPED_CSV_DIR) -> dict:
     by_name = {r.name_fi: r.code for r in regions}
     ws_by_name = {w.fi: w.code for w in WORKSTREAMS}
     values: dict[tuple[str, str], dict[str, float | None]] = {}

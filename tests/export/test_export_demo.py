@@ -10,7 +10,7 @@ from dashboard.export import slides
 from dashboard.export.summary import summarise
 from domain import db
 from domain.i18n import NBSP
-from loaders.demo import REFERENCE_CSV_DIR
+from loaders.reference_tables import SHIPPED_CSV_DIR as REFERENCE_CSV_DIR
 
 from .conftest import png_stats
 

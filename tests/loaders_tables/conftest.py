@@ -12,7 +12,7 @@ from domain.schema import Base
 from loaders.roadmap_workbook import import_roadmap, write_roadmap_workbook
 
 # the repository's copy of the shared transcriptions (test_shipped_files checks they agree)
-REFERENCE_CSV_DIR = db.PROJECT_ROOT / "data" / "reference" / "tilannekuva-2021-10"
+from loaders.reference_tables import SHIPPED_CSV_DIR as REFERENCE_CSV_DIR  # noqa: E402
 SHARED_CSV_DIR = db.PROJECT_ROOT.parent / "shared" / "reference" / "tilannekuva-2021-10"
 
 

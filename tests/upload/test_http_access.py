@@ -203,7 +203,7 @@ def _admin_upload(browser, kind, name, data, **state):
 
 
 def test_admin_imports_roadmap_and_summary_tables(web, upload_db, tmp_path):
-    from loaders.demo import REFERENCE_CSV_DIR
+    from loaders.reference_tables import SHIPPED_CSV_DIR as REFERENCE_CSV_DIR
     from loaders.reference_tables import write_reference_workbooks
     from loaders.roadmap_workbook import write_roadmap_workbook
 
