@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.i18n import t
+from domain.i18n import TranslatableError
 from domain.schema import Region, User
 
 ROLES = ("region_uploader", "coordinator", "admin")
@@ -41,14 +41,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("timing-equaliser-" + secrets.token_hex(8))
 
 
-class AccountError(Exception):
-    def __init__(self, key: str, **params: object):
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    def render(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params)
+class AccountError(TranslatableError):
+    """A user-management request was refused; `key` names the reason."""
 
 
 def now() -> dt.datetime:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 
 from domain import db, queries
-from domain.i18n import t
+from domain.i18n import TranslatableError, t
 from domain.metrics import Measure
 from domain.queries import Cell
 from domain.schema import Region, Task, Upload, UploadFile, User, Workstream
@@ -39,16 +39,8 @@ TOKEN_TTL = dt.timedelta(hours=2)
 MEASURES = (Measure.READINESS_ACTIVE, Measure.READINESS_DONE, Measure.PROGRESS)
 
 
-class UploadRefused(Exception):
+class UploadRefused(TranslatableError):
     """The request itself is not allowed (wrong user, unknown token). Nothing was written."""
-
-    def __init__(self, key: str, **params: object):
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    def render(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params)
 
 
 @dataclass

@@ -87,3 +87,15 @@ def format_date(date: dt.date | None) -> str:
 def format_period(period: str, lang: str | None = DEFAULT_LANG) -> str:
     """'2021-10' -> '10/2021' as on the slides."""
     return f"{int(period[5:])}/{period[:4]}"
+
+
+class TranslatableError(Exception):
+    """An error whose message is a catalogue key, shown in the reader's language."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def render(self, lang: str | None = DEFAULT_LANG) -> str:
+        return t(self.key, lang, **self.params)

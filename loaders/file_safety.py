@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from domain.i18n import t
+from domain.i18n import TranslatableError
 
 MB = 1024 * 1024
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: .xls, encrypted xlsx
@@ -53,16 +53,9 @@ class Limits:
     max_cells: int = 600_000
 
 
-class UnsafeFile(Exception):
+class UnsafeFile(TranslatableError):
     """The file was refused before parsing. `key` is a message of `domain/messages/upload.py`."""
 
-    def __init__(self, key: str, **params: object):
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    def render(self, lang: str = "fi") -> str:
-        return t(self.key, lang, **self.params)
 
 
 def _mb(n: int) -> str:

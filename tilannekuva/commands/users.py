@@ -12,6 +12,17 @@ def _fail(ctx, error) -> None:
     raise SystemExit(2)
 
 
+def _password(ctx, given: str | None, generate: bool) -> str:
+    """The password given, a generated one, or one typed twice at a hidden prompt."""
+    from dashboard import accounts
+
+    if generate:
+        return accounts.generate_password()
+    if given is not None:
+        return given
+    return click.prompt(t("auth.password", ctx.lang), hide_input=True, confirmation_prompt=True)
+
+
 @click.group("users")
 def users() -> None:
     """Manage log-in users (region uploaders, coordinators, admins)."""
@@ -34,11 +45,7 @@ def add(ctx, username: str, role: str, region: str | None, display_name: str | N
     """Create a user."""
     from dashboard import accounts
 
-    if generate_password:
-        password = accounts.generate_password()
-    elif password is None:
-        password = click.prompt(t("auth.password", ctx.lang), hide_input=True,
-                                confirmation_prompt=True)
+    password = _password(ctx, password, generate_password)
     try:
         with db.transaction(ctx.db_url) as session:
             user = accounts.create_user(session, username, password, role, region, display_name)
@@ -88,11 +95,7 @@ def reset_password(ctx, username: str, password: str | None, generate_password: 
     """Set a new password; clears a lock-out and ends the user's open sessions."""
     from dashboard import accounts
 
-    if generate_password:
-        password = accounts.generate_password()
-    elif password is None:
-        password = click.prompt(t("auth.password", ctx.lang), hide_input=True,
-                                confirmation_prompt=True)
+    password = _password(ctx, password, generate_password)
     try:
         with db.transaction(ctx.db_url) as session:
             user = accounts.reset_password(session, username, password)
