@@ -126,10 +126,12 @@ def _national_due_counts(session: Session, period: str) -> dict[tuple[int, int |
             .where(Task.due_date <= horizon).group_by(Task.workstream_id, Task.sub_area_id)):
         counts[(ws_id, sa_id)] = n
         counts[(ws_id, None)] = counts.get((ws_id, None), 0) + n
+    # Filter on the snapshot's id as a value (not a join or subquery on its period), so that
+    # the planner takes ix_figure_view (snapshot_id, measure, active) at any database size.
+    snapshot_id = session.scalar(select(Snapshot.id).where(Snapshot.period == period))
     for ws_id, sa_id, n in session.execute(
             select(Figure.workstream_id, Figure.sub_area_id, func.max(Figure.denominator))
-            .join(Snapshot, Snapshot.id == Figure.snapshot_id)
-            .where(Snapshot.period == period, Figure.measure == Measure.PROGRESS.value,
+            .where(Figure.snapshot_id == snapshot_id, Figure.measure == Measure.PROGRESS.value,
                    Figure.active.is_(True), Figure.denominator_is_national.is_(True))
             .group_by(Figure.workstream_id, Figure.sub_area_id)):
         if n is not None:

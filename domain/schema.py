@@ -146,7 +146,7 @@ class Figure(Base):
         Index("ix_figure_view", "snapshot_id", "measure", "active"),
         Index("ix_figure_region", "region_id", "measure", "active"),
         # trends: one measure of one workstream (or sub-area) across every snapshot
-        Index("ix_figure_trend", "measure", "workstream_id", "active", "sub_area_id"),
+        Index("ix_figure_trend", "workstream_id", "measure", "active", "sub_area_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id"), index=True)

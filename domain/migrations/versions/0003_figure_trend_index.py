@@ -1,4 +1,4 @@
-"""index for the trend reads: one measure of one workstream across every snapshot
+"""index for the trend reads: one workstream's measure across every snapshot
 
 Revision ID: 0003
 Revises: 0002
@@ -13,7 +13,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_figure_trend", "figure",
-                    ["measure", "workstream_id", "active", "sub_area_id"])
+                    ["workstream_id", "measure", "active", "sub_area_id"])
 
 
 def downgrade() -> None:
