@@ -84,6 +84,19 @@ def format_date(date: dt.date | None) -> str:
     return f"{date.day}.{date.month}.{date.year}"
 
 
+LOCAL_TIME = "Europe/Helsinki"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A stored UTC time (naive) as Finnish local time, 'd.m.yyyy hh.mm.ss' (kesäaika included)."""
+    if value is None:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    local = value.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(LOCAL_TIME))
+    return f"{format_date(local.date())} {local:%H.%M.%S}"
+
+
 def format_period(period: str, lang: str | None = DEFAULT_LANG) -> str:
     """'2021-10' -> '10/2021' as on the slides."""
     return f"{int(period[5:])}/{period[:4]}"

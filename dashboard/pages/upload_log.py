@@ -11,7 +11,7 @@ from dash import html
 from flask import Response, abort
 
 from domain import queries
-from domain.i18n import format_date, format_period, localized, t
+from domain.i18n import format_datetime, format_period, localized, t
 
 from .. import uploads
 from ..auth import current_actor, require_role
@@ -49,7 +49,7 @@ def layout(request: PageRequest):
     with read_session(request.db_url) as session:
         log = queries.upload_log(session)
         rows = [html.Tr([
-            html.Td(f"{format_date(u.created_at.date())} {u.created_at:%H:%M:%S} UTC"),
+            html.Td(format_datetime(u.created_at)),
             html.Td(u.username),
             html.Td(localized(u.region, lang) if u.region else "–"),
             html.Td(format_period(u.period) if u.period else "–"),

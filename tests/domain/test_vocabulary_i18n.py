@@ -46,3 +46,10 @@ def test_number_and_date_formats():
     assert format_date(dt.date(2021, 12, 9)) == "9.12.2021"
     assert format_signed(-3) == "\u22123" and format_signed(0) == "±0"
     assert t("tasks_count", "fi", n=25, total=69) == "25 / 69 tehtävää"
+
+
+def test_stored_utc_times_are_shown_in_finnish_local_time():
+    from domain.i18n import format_datetime
+
+    assert format_datetime(dt.datetime(2022, 1, 10, 12, 5, 0)) == "10.1.2022 14.05.00"  # UTC+2
+    assert format_datetime(dt.datetime(2022, 6, 10, 12, 5, 0)) == "10.6.2022 15.05.00"  # kesäaika
