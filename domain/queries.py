@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from .metrics import Measure, View, band_of_share, quarter_end, shown_percent
+from .metrics import Measure, View, band_of_share, quarter_end, shown_percent, working_days
 from .schema import Figure, Region, Roadmap, Snapshot, SubArea, Submission, Task, Workstream
 
 
@@ -84,7 +84,10 @@ def regions(session: Session) -> list[Region]:
 
 
 def workstreams(session: Session) -> list[Workstream]:
-    return list(session.scalars(select(Workstream).order_by(Workstream.position)))
+    """Workstreams in order, their sub-areas loaded in one extra statement (not one lazy load
+    per workstream in every function of a page)."""
+    return list(session.scalars(select(Workstream).order_by(Workstream.position)
+                                .options(selectinload(Workstream.sub_areas))))
 
 
 def roadmap(session: Session) -> Roadmap | None:
@@ -168,8 +171,6 @@ def heatmap(session: Session, period: str, view: View | str,
 
 
 def working_days_left(snap: Snapshot, target: dt.date) -> int:
-    from .metrics import working_days
-
     return working_days(snap.report_date, target)
 
 
@@ -198,15 +199,6 @@ def latest_task_statuses(session: Session, region_id: int, up_to_period: str | N
 # --- dashboard reads (region page, trends) ---------------------------------------------------
 # Appended for the dashboard. Everything below reads stored `Figure` rows, or the task rows of
 # one region's current revision; nothing re-aggregates task rows into percentages.
-
-def _structure(session: Session) -> list[Workstream]:
-    """Workstreams in order with their sub-areas loaded in one extra statement (instead of one
-    lazy load per workstream in every function of a page)."""
-    from sqlalchemy.orm import selectinload
-
-    return list(session.scalars(select(Workstream).order_by(Workstream.position)
-                                .options(selectinload(Workstream.sub_areas))))
-
 
 @dataclass(frozen=True)
 class RegionFigures:
@@ -238,7 +230,7 @@ def region_figures(session: Session, period: str, region_code: str) -> RegionFig
     reg = region(session, region_code)
     if snap is None or reg is None:
         raise LookupError(f"no snapshot {period} or region {region_code}")
-    streams = _structure(session)
+    streams = workstreams(session)
     by_ws = {w.id: w for w in streams}
     letters = {sa.id: sa.letter for w in streams for sa in w.sub_areas}
     cells: dict[tuple[str, str | None, str], Cell] = {}
@@ -288,7 +280,7 @@ def task_table(session: Session, period: str, region_code: str) -> list[TaskLine
     sub_id = _current_task_submission(session, snap.id, reg.id)
     if sub_id is None:
         return []
-    streams = {w.id: w for w in _structure(session)}
+    streams = {w.id: w for w in workstreams(session)}
     areas = {sa.id: sa for w in streams.values() for sa in w.sub_areas}
     rows = session.execute(
         select(Task.code, Task.workstream_id, Task.sub_area_id, Task.title_fi, Task.title_sv,
@@ -333,7 +325,7 @@ def status_changes(session: Session, period: str, region_code: str) -> list[Stat
     if now_id is None or before_id is None:
         return []
     now, before = aliased(TaskStatus), aliased(TaskStatus)
-    streams = {w.id: w for w in _structure(session)}
+    streams = {w.id: w for w in workstreams(session)}
     areas = {sa.id: sa for w in streams.values() for sa in w.sub_areas}
     rows = session.execute(
         select(Task.code, Task.workstream_id, Task.sub_area_id, Task.title_fi, Task.title_sv,
@@ -403,7 +395,7 @@ def trend_series(session: Session, measure: Measure | str, workstream_code: str,
                  sub_area_letter: str | None = None) -> TrendSeries:
     """Active figures of one measure over all snapshots, one SQL query, plus national spread."""
     measure = Measure(measure)
-    streams = _structure(session)
+    streams = workstreams(session)
     ws = next((w for w in streams if w.code == workstream_code), None)
     if ws is None:
         raise LookupError(f"unknown workstream {workstream_code!r}")

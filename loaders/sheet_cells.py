@@ -36,9 +36,9 @@ def cell_text(value: object) -> str:
 
 
 def label_key(value: object) -> str:
-    """Matching key for header and row labels: case, spacing, dashes and a trailing ':' or '.'
-    do not matter."""
-    return normalise_text(cell_text(value)).rstrip(":.").strip()
+    """Matching key for header and row labels: case, spacing, dashes and a trailing ':', '.' or
+    '*' (a required-field mark) do not matter."""
+    return normalise_text(cell_text(value)).rstrip(":.*").strip()
 
 
 # --- percents ----------------------------------------------------------------------------

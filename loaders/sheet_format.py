@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.vocabulary import normalise_text
+from .sheet_cells import label_key
 
 LANGS = ("fi", "sv")
 
@@ -64,20 +64,16 @@ HEADER_SEARCH_COLS = 30
 
 
 def _keys(labels) -> set[str]:
-    return {_label_key(label) for label in labels}
+    return {label_key(label) for label in labels}
 
 
-def _label_key(text: object) -> str:
-    # "Alue:" and "Tila *" are the same labels as "Alue" and "Tila".
-    return normalise_text(text).rstrip(":*").strip()
-
-
+# "Alue:" and "Tila *" are the same labels as "Alue" and "Tila" (`label_key`).
 _REGION_KEYS = _keys(tuple(REGION_LABEL.values()) + _REGION_ALSO)
 _PERIOD_KEYS = _keys(tuple(PERIOD_LABEL.values()) + _PERIOD_ALSO)
 _COLUMN_KEYS: dict[str, str] = {}
 for _column in COLUMNS:
     for _label in _column.accepted():
-        _COLUMN_KEYS.setdefault(_label_key(_label), _column.key)
+        _COLUMN_KEYS.setdefault(label_key(_label), _column.key)
 _SV_KEYS = _keys([c.sv for c in COLUMNS] + [REGION_LABEL["sv"], PERIOD_LABEL["sv"]])
 _FI_KEYS = _keys([c.fi for c in COLUMNS] + [REGION_LABEL["fi"], PERIOD_LABEL["fi"]])
 
@@ -86,20 +82,20 @@ def column_key(text: object) -> str | None:
     """Which column a header cell names (any accepted label), or None."""
     if not isinstance(text, str):
         return None
-    return _COLUMN_KEYS.get(_label_key(text))
+    return _COLUMN_KEYS.get(label_key(text))
 
 
 def is_region_label(text: object) -> bool:
-    return isinstance(text, str) and _label_key(text) in _REGION_KEYS
+    return isinstance(text, str) and label_key(text) in _REGION_KEYS
 
 
 def is_period_label(text: object) -> bool:
-    return isinstance(text, str) and _label_key(text) in _PERIOD_KEYS
+    return isinstance(text, str) and label_key(text) in _PERIOD_KEYS
 
 
 def language_of(labels) -> str:
     """'sv' when the sheet's labels are more Swedish than Finnish, else 'fi'."""
-    keys = [_label_key(x) for x in labels if isinstance(x, str)]
+    keys = [label_key(x) for x in labels if isinstance(x, str)]
     sv = sum(k in _SV_KEYS and k not in _FI_KEYS for k in keys)
     fi = sum(k in _FI_KEYS and k not in _SV_KEYS for k in keys)
     return "sv" if sv > fi else "fi"

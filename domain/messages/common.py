@@ -27,8 +27,6 @@ MESSAGES = {
                             "en": "Status {period}: {workstream} – sub-areas"},
     "measure.active": {"fi": "Käynnissä", "sv": "Pågår", "en": "In progress"},
     "measure.done": {"fi": "Valmis", "sv": "Klar", "en": "Done"},
-    "measure.progress": {"fi": "Käynnissä tai valmis", "sv": "Pågår eller klar",
-                         "en": "In progress or done"},
     "column.overall": {"fi": "Kokonaiskuva", "sv": "Helhetsbild", "en": "Overall"},
     "row.task_count": {"fi": "Tehtävien lkm yht.", "sv": "Antal uppgifter totalt",
                        "en": "Number of tasks"},

@@ -20,13 +20,9 @@ MESSAGES = {
     "dash.national_spread": {"fi": "Alueiden vaihteluväli (25.–75. persentiili)",
                              "sv": "Områdenas spridning (25:e–75:e percentilen)",
                              "en": "Spread of regions (25th–75th percentile)"},
-    "dash.national_range": {"fi": "Pienin – suurin", "sv": "Lägsta – högsta",
-                            "en": "Lowest – highest"},
     "dash.regions_count": {"fi": "Alueita", "sv": "Områden", "en": "Regions"},
     "dash.percent_axis": {"fi": "Osuus tehtävistä (%)", "sv": "Andel av uppgifterna (%)",
                           "en": "Share of tasks (%)"},
-    "dash.snapshot_axis": {"fi": "Tilannekuva", "sv": "Lägesbild", "en": "Snapshot"},
-    "dash.previous_short": {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"},
 
     # --- header and navigation -------------------------------------------------------------
     "dash.nav.overview": {"fi": "Yleiskuva", "sv": "Översikt", "en": "Overview"},

@@ -107,8 +107,6 @@ MESSAGES = {
     "export.trend.bands": {"fi": "Alueiden määrä kussakin luokassa tilannekuvittain",
                            "sv": "Antal områden i varje klass per lägesbild",
                            "en": "Number of regions in each band per snapshot"},
-    "export.all_workstreams": {"fi": "kaikki valmisteluryhmät", "sv": "alla beredningsgrupper",
-                               "en": "all workstreams"},
 
     # --- summary slide of the deck ----------------------------------------------------------
     "export.summary.title": {"fi": "Tilannekuva {period} lyhyesti",

@@ -119,10 +119,6 @@ MESSAGES = {
         "fi": "Tiedosto {source} hylättiin (virheitä: {count}). Mitään ei tallennettu.",
         "sv": "Filen {source} avvisades (fel: {count}). Ingenting sparades.",
         "en": "File {source} was rejected with {count} problems. Nothing was saved."},
-    "status_sheet.bad_option": {
-        "fi": "virheellinen valinta",
-        "sv": "ogiltigt alternativ",
-        "en": "invalid option"},
     "template.written": {
         "fi": "Lomakepohja kirjoitettu: {path} ({region}, {period}, {tasks} tehtävää).",
         "sv": "Blankettmall skriven: {path} ({region}, {period}, {tasks} uppgifter).",
@@ -131,14 +127,6 @@ MESSAGES = {
         "fi": "Tilat esitäytetty edellisen kuukauden ({period}) tiedoilla.",
         "sv": "Statusen är förifyllda med föregående månads ({period}) uppgifter.",
         "en": "Statuses prefilled from the previous month ({period})."},
-    "template.unknown_region": {
-        "fi": "tuntematon alue '{value}'",
-        "sv": "okänt område '{value}'",
-        "en": "unknown region '{value}'"},
-    "synthetic.written": {
-        "fi": "Kirjoitettu {count} synteettistä alueiden kuukausilomaketta hakemistoon {path}.",
-        "sv": "Skrev {count} syntetiska månadsblanketter till katalogen {path}.",
-        "en": "Wrote {count} synthetic regional monthly sheets to {path}."},
     # --- texts in the sheet itself --------------------------------------------------------
     "sheet.heading": {
         "fi": "Alueellisen toimeenpanon tilannekuva – alueen kuukausiraportti",

@@ -198,10 +198,4 @@ MESSAGES = {
     "tables.view.progress": {"fi": "tiekartan mukainen eteneminen", "sv": "framsteg enligt färdplanen",
                              "en": "progress along the roadmap"},
     "tables.view.subareas": {"fi": "osa-alueet", "sv": "delområden", "en": "sub-areas"},
-    "tables.workstream_line": {"fi": "Valmisteluryhmä: {workstream}", "sv": "Beredningsgrupp: {workstream}",
-                               "en": "Workstream: {workstream}"},
-    "tables.subareas.title": {
-        "fi": "Lokakuun tilannekuva, {workstream} – kokonaiskuva ja osa-alueet ({period})",
-        "sv": "Lägesbild för oktober, {workstream} – helhetsbild och delområden ({period})",
-        "en": "October status, {workstream} – overall and sub-areas ({period})"},
 }

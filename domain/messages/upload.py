@@ -121,9 +121,6 @@ MESSAGES = {
         "fi": "Lomakkeen tarkiste puuttuu tai on vanhentunut. Lataa sivu uudelleen ja yritä uudestaan.",
         "sv": "Formulärets kontrollkod saknas eller har gått ut. Ladda om sidan och försök igen.",
         "en": "The form's check token is missing or expired. Reload the page and try again."},
-    "upload.no_file": {
-        "fi": "Valitse lähetettävä tiedosto.", "sv": "Välj en fil att skicka.",
-        "en": "Choose a file to upload."},
     "upload.rejected_title": {
         "fi": "Tiedostoa ei hyväksytty: {n} virhettä. Mitään ei tallennettu.",
         "sv": "Filen godkändes inte: {n} fel. Ingenting sparades.",
@@ -152,7 +149,6 @@ MESSAGES = {
         "en": "{n} tasks change status."},
     "upload.col.before": {"fi": "Ennen", "sv": "Före", "en": "Before"},
     "upload.col.after": {"fi": "Jälkeen", "sv": "Efter", "en": "After"},
-    "upload.col.change": {"fi": "Muutos", "sv": "Ändring", "en": "Change"},
     "upload.col.task": {"fi": "Tehtävä", "sv": "Uppgift", "en": "Task"},
     "upload.col.status_counts": {"fi": "Tilat (ennen → jälkeen)", "sv": "Status (före → efter)",
                                  "en": "Statuses (before → after)"},
@@ -160,8 +156,6 @@ MESSAGES = {
                            "en": "Heatmap row (readiness)"},
     "upload.status_changes": {"fi": "Muuttuneet tehtävät", "sv": "Ändrade uppgifter",
                               "en": "Changed tasks"},
-    "upload.per_workstream": {"fi": "Tilat valmisteluryhmittäin", "sv": "Status per beredningsgrupp",
-                              "en": "Statuses per workstream"},
     "upload.confirm": {"fi": "Vahvista ja tallenna", "sv": "Bekräfta och spara", "en": "Confirm and save"},
     "upload.cancel": {"fi": "Peruuta", "sv": "Avbryt", "en": "Cancel"},
     "upload.saved": {
@@ -187,7 +181,6 @@ MESSAGES = {
     "upload.period_label": {"fi": "Raportoitava kuukausi", "sv": "Rapporteringsmånad",
                             "en": "Reporting month"},
     "upload.region_label": {"fi": "Alue", "sv": "Område", "en": "Region"},
-    "upload.send": {"fi": "Tarkista tiedosto", "sv": "Kontrollera filen", "en": "Check the file"},
     "upload.to_overview": {"fi": "Näytä tilannekuva", "sv": "Visa lägesbilden", "en": "Show the overview"},
 
     # --- upload log ---
