@@ -26,26 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from domain import db  # noqa: E402
+from domain.metrics import month_periods  # noqa: E402
 from tests.dashboard.seed import seed_reference  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 GOAL_MS = 100.0
 
 
-def periods(n: int = 36, first: tuple[int, int] = (2020, 1)) -> list[str]:
-    year, month = first
-    out = []
-    for _ in range(n):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
 def build(url: str) -> None:
     started = time.perf_counter()
     with db.transaction(url) as session:
         seed_reference(session, total_tasks=400)
-    months = periods()
+    months = month_periods("2020-01", 36)
     for i in range(0, len(months), 6):  # a few months per transaction keeps memory flat
         with db.transaction(url) as session:
             record_months_resumable(session, months[i:i + 6])
@@ -136,7 +128,7 @@ def main() -> None:
     with db.session_factory(url)() as s:
         n_status = s.scalar(select(func.count()).select_from(TaskStatus))
         n_fig = s.scalar(select(func.count()).select_from(Figure))
-    months = periods()
+    months = month_periods("2020-01", 36)
     last, mid = months[-1], months[18]
     print(f"dataset: {n_status} task statuses, {n_fig} figure rows, {len(months)} snapshots")
 

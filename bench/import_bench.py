@@ -28,19 +28,10 @@ import openpyxl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from domain import db, queries, store  # noqa: E402
-from domain.metrics import View  # noqa: E402
+from domain.metrics import View, month_periods  # noqa: E402
 from domain.schema import Task  # noqa: E402
 from domain.vocabulary import Status, status_label  # noqa: E402
 from loaders import sheet_format, status_sheet, template  # noqa: E402
-
-
-def periods(count: int, first: str = "2020-01") -> list[str]:
-    year, month = int(first[:4]), int(first[5:])
-    out = []
-    for _ in range(count):
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def build_structure(url: str, n_tasks: int) -> None:
@@ -115,7 +106,7 @@ def main() -> None:
     args.out.mkdir(parents=True)
     url = f"sqlite:///{args.out / 'bench.sqlite'}"
     build_structure(url, args.tasks)
-    months = periods(args.months)
+    months = month_periods("2020-01", args.months)
     rng = random.Random(11)
 
     t0 = time.perf_counter()

@@ -138,6 +138,21 @@ def period_of(value: str) -> tuple[int, int]:
     return year, month
 
 
+def next_period(period: str) -> str:
+    """'2021-12' -> '2022-01'."""
+    year, month = period_of(period)
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def month_periods(first: str, count: int) -> list[str]:
+    """`count` consecutive monthly periods from `first`."""
+    periods = [first]
+    while len(periods) < count:
+        periods.append(next_period(periods[-1]))
+    return periods
+
+
 def quarter_end(period: str) -> dt.date:
     """Last day of the quarter a 'YYYY-MM' period falls in: progress looks at tasks due by then."""
     year, month = period_of(period)

@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from .metrics import Measure, count_statuses, quarter_end, share_of
+from .metrics import Measure, count_statuses, next_period, quarter_end, share_of
 from . import reference
 from .schema import (
     Figure, Region, RegionAlias, Roadmap, Snapshot, SubArea, Submission, Task, TaskStatus, Workstream,
@@ -29,9 +29,8 @@ def summary_scope(view: str, workstream_code: str | None = None) -> str:
 
 def default_report_date(period: str) -> dt.date:
     """Regions report a month's picture early in the next month: the 10th (or next weekday)."""
-    year, month = int(period[:4]), int(period[5:])
-    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    day = dt.date(year, month, 10)
+    following = next_period(period)
+    day = dt.date(int(following[:4]), int(following[5:]), 10)
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
     return day

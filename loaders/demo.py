@@ -13,6 +13,7 @@ from typing import Callable
 from sqlalchemy import func, select
 
 from domain import db
+from domain.metrics import next_period
 from domain.schema import Snapshot, Submission
 
 from . import reference_tables, roadmap_workbook, status_sheet, summary_tables, synthetic_sheets
@@ -22,11 +23,9 @@ REAL_REPORT_DATE = dt.date(2021, 12, 9)  # the VM/STM slides of 9.12.2021
 
 
 def demo_periods(first: str = "2021-11", last: str = "2022-12") -> list[str]:
-    year, month = int(first[:4]), int(first[5:])
-    periods = []
-    while f"{year:04d}-{month:02d}" <= last:
-        periods.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    periods = [first]
+    while next_period(periods[-1]) <= last:
+        periods.append(next_period(periods[-1]))
     return periods
 
 

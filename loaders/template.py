@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from domain import queries
 from domain.i18n import format_period, t
+from domain.metrics import next_period
 from domain.schema import Region, Task
 from domain.vocabulary import Status, allowed_status_labels, status_label
 
@@ -55,12 +56,6 @@ def resolve_region(session: Session, region: Region | str) -> Region:
     if found is None:
         raise ValidationFailed([resolver.unknown_problem(region)])
     return found
-
-
-def next_period(period: str) -> str:
-    year, month = int(period[:4]), int(period[5:])
-    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return f"{year:04d}-{month:02d}"
 
 
 def default_period(session: Session, region: Region) -> str:

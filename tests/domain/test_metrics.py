@@ -86,3 +86,10 @@ def test_progress_looks_at_tasks_due_by_the_quarters_end(period, end):
 
 def test_band_of_percent_edges():
     assert [band_of_percent(p) for p in (24, 25, 49, 50, 75, 76)] == [1, 2, 2, 3, 3, 4]
+
+
+def test_monthly_periods_cross_the_year():
+    from domain.metrics import month_periods, next_period
+
+    assert next_period("2021-12") == "2022-01"
+    assert month_periods("2021-11", 4) == ["2021-11", "2021-12", "2022-01", "2022-02"]
