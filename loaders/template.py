@@ -59,11 +59,12 @@ def resolve_region(session: Session, region: Region | str) -> Region:
 
 
 def default_period(session: Session, region: Region) -> str:
-    """The month after the region's latest report; else after the latest snapshot; else now."""
-    snap, _ = queries.latest_task_statuses(session, region.id)
-    if snap is None:
-        snaps = queries.snapshots(session)
-        snap = snaps[-1] if snaps else None
+    """The month to send: the open reporting round (the earliest, if several); else the month
+    after the latest published round; else now."""
+    opened = sorted(queries.open_periods(session))
+    if opened:
+        return opened[0]
+    snap = queries.latest_published(session)
     if snap is None:
         today = dt.date.today()
         return f"{today.year:04d}-{today.month:02d}"
