@@ -57,6 +57,17 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+def parse_date(value: str | None) -> dt.date | None:
+    """'17.2.2023' (or 2023-02-17) -> date; None when it is not one."""
+    text = (value or "").strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def round_of(session: Session, period: str) -> Round | None:
     return session.scalar(select(Round).join(Snapshot, Snapshot.id == Round.snapshot_id)
                           .where(Snapshot.period == period))
@@ -282,3 +293,24 @@ def corrections(session: Session, period: str, region_id: int) -> list[tuple[dt.
 
 def local_date(at: dt.datetime) -> dt.date:
     return at.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(LOCAL_TIME)).date()
+
+
+@dataclass(frozen=True)
+class Revision:
+    period: str
+    revision: int
+    submitted_at: dt.datetime
+    submitted_by: str | None
+    is_current: bool
+    correction_reason: str | None
+
+
+def region_revisions(session: Session, region_id: int, limit: int = 200) -> list[Revision]:
+    """A region's stored sheets (every revision), newest first."""
+    rows = session.execute(
+        select(Snapshot.period, Submission.revision, Submission.imported_at,
+               Submission.imported_by, Submission.is_current, Submission.correction_reason)
+        .join(Snapshot, Snapshot.id == Submission.snapshot_id)
+        .where(Submission.region_id == region_id, Submission.scope == "tasks")
+        .order_by(Snapshot.period.desc(), Submission.revision.desc()).limit(limit))
+    return [Revision(*row) for row in rows]

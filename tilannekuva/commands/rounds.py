@@ -19,12 +19,9 @@ def _date(value: str | None, lang: str) -> dt.date | None:
     """'17.2.2023' (also 2023-02-17) -> date; exit 2 on anything else."""
     if value is None:
         return None
-    text = value.strip()
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    parsed = rounds.parse_date(value)
+    if parsed is not None:
+        return parsed
     click.echo(t("round.bad_date", lang, value=value), err=True)
     click.echo(t("round.nothing_written", lang), err=True)
     raise SystemExit(2)
