@@ -98,11 +98,12 @@ def _board_body(status: rounds.RoundStatus, lang: str):
         html.Div([
             html.P(", ".join(missing), id="board-missing-text") if missing else
             html.P(t("round.board.none_missing", lang), id="board-missing-text"),
-            dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
-                          title=t("round.board.copy_missing", lang),
-                          className="button clipboard-button",
-                          content=None) if missing else None,
-        ], className="button-row"),
+            html.Div([dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
+                                    title=t("round.board.copy_missing", lang),
+                                    className="clipboard-button"),
+                      html.Span(t("round.board.copy_missing", lang))],
+                     className="button copy-missing") if missing else None,
+        ]),
     ])
 
 
