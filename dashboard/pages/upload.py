@@ -272,15 +272,17 @@ def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None 
                         id="upload-refused")
     with read_session(db_url) as session:
         still_open = done.period in queries.open_periods(session)
+    saved_key = "upload.saved"
+    if still_open:  # a region's data joins the national picture when the round is published
+        saved_key = "round.upload.saved"
     if still_open and not sees_unpublished(actor):
-        # a region's data joins the national picture when the office publishes the round
         after = html.P(t("round.upload.saved_open", lang, period=format_period(done.period)),
                        id="upload-saved-open")
     else:
         after = html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
                        className="button button-active", id="upload-to-overview")
     return html.Div([
-        html.Div(t("upload.saved", lang, region=localized(done.region, lang),
+        html.Div(t(saved_key, lang, region=localized(done.region, lang),
                    period=format_period(done.period), revision=done.revision),
                  className="notice", id="upload-saved", role="status"),
         after,
