@@ -60,6 +60,9 @@ def route(web, path, search=""):
 def test_handmade_upload_into_a_month_with_no_open_round_is_refused(web, rounds_db):
     sheet = filled_sheet(rounds_db, "kainuu", "2022-03")
     web.login("kainuu")
+    page = route(web, "/lataus", "?lang=fi")
+    assert "Yhtään raportointikierrosta ei ole nyt auki" in page
+    assert "ohjelmatoimisto avaa kuukauden" in page  # the next step is named
     before = dump(rounds_db)
     response = web.upload("kainuu.xlsx", sheet)
     assert response.status_code == 200 and token_of(response) is None
@@ -87,6 +90,9 @@ def test_handmade_upload_for_another_region_into_an_open_round_is_refused(web, r
 def test_a_region_sends_into_the_open_round_but_never_into_a_published_one(web, rounds_db):
     open_round(rounds_db, "2022-03")
     web.login("kainuu")
+    page = route(web, "/lataus", "?lang=fi")
+    assert "Avoin raportointikierros: 3/2022, määräpäivä 31.1.2030." in page
+    assert "Alue Kainuu ei ole vielä lähettänyt kuukautta 3/2022." in page
     preview = web.upload("kainuu maaliskuu.xlsx", filled_sheet(rounds_db, "kainuu", "2022-03"))
     assert "Tiedosto kainuu maaliskuu.xlsx menee raportointikierrokseen 3/2022 (avoin" \
         in text_of(preview)
