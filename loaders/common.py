@@ -56,10 +56,14 @@ def _show(value: object, lang: str) -> str:
 class ValidationFailed(Exception):
     """The file was rejected; `problems` lists everything wrong with it. Nothing was written."""
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None):
+    def __init__(self, problems: Iterable[Problem], source: str | None = None, *,
+                 total: int | None = None, warnings: Iterable[Problem] = ()):
         self.problems = list(problems)
         self.source = source
-        super().__init__(f"{len(self.problems)} problem(s) in {source or 'input'}")
+        # `problems` may end with a "…and N more" line; `count` is the true number of problems
+        self.count = total if total is not None else len(self.problems)
+        self.warnings = list(warnings)
+        super().__init__(f"{self.count} problem(s) in {source or 'input'}")
 
     def render(self, lang: str = "fi") -> list[str]:
         return [p.render(lang) for p in self.problems]
