@@ -352,7 +352,8 @@ def import_status(url: str | None, path: Source, region: object = None, period: 
             period=parsed.period, regions=[parsed.region.code],
             counts={s.value: n for s, n in parsed.status_counts().items()} | {
                 "tasks": len(parsed.statuses)},
-            submission_ids=[submission.id], revision=submission.revision)
+            submission_ids=[submission.id], revision=submission.revision,
+            warnings=parsed.warnings)
 
 
 def problems_of(error: ValidationFailed, lang: str = "fi") -> Iterable[str]:
