@@ -84,9 +84,11 @@ def refresh_active(session: Session, snapshot_id: int, region_id: int) -> None:
             Submission.is_current.is_(True))).all()
     has_tasks = any(scope == TASKS_SCOPE for _, scope in current)
     shown = [sid for sid, scope in current if scope == TASKS_SCOPE or not has_tasks]
+    # ix_figure_snapshot_region: only this region's figures of this snapshot are touched, so
+    # an import costs the same whatever the number of organisations
     base = (update(Figure)
             .where(Figure.snapshot_id == snapshot_id, Figure.region_id == region_id))
-    session.execute(base.values(active=False))
+    session.execute(base.where(Figure.active.is_(True)).values(active=False))
     if shown:
         session.execute(base.where(Figure.submission_id.in_(shown)).values(active=True))
 

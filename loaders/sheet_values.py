@@ -101,6 +101,7 @@ _ATTR = re.compile(rb"""([\w:]+)\s*=\s*["']([^"']*)["']""")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?[vt]\b[^>/]*>[^<]*?[^<\s]", re.S)  # a non-empty <v> or <t>
+_ANY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # not <formula1> of a dropdown
 _REF = re.compile(rb"^([A-Z]+)(\d+)$")
 
 
@@ -153,7 +154,7 @@ def formula_cells(data: bytes, position: int) -> dict[tuple[int, int], FormulaCe
             xml = archive.read(part)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return {}
-    if b"<f" not in xml and b":f" not in xml:
+    if not _ANY_FORMULA.search(xml):
         return {}
     found: dict[tuple[int, int], FormulaCell] = {}
     for attrs, inner in _CELL.findall(xml):

@@ -101,9 +101,11 @@ class RoadmapIndex:
             select(Task.id, Task.code, Task.workstream_id, Task.sub_area_id, Task.due_date)
             .order_by(Task.position))]
         self.by_code = {normalise_text(t.code): t for t in self.tasks}
+        self.exact = {t.code: t for t in self.tasks}
         self.workstreams = {w.id: w for w in session.scalars(select(Workstream))}
         self.sub_areas = {s.id: s for s in session.scalars(select(SubArea))}
         self._names: dict[object, set[str]] = {}
+        self._memo: dict[tuple, bool] = {}  # (kind, id, text) -> matches: texts repeat per row
 
     def task_rows(self) -> list[TaskRow]:
         return [TaskRow(t.id, t.workstream_id, t.sub_area_id, t.due_date) for t in self.tasks]
@@ -111,18 +113,30 @@ class RoadmapIndex:
     def task(self, value: object) -> TaskRef | None:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        if isinstance(value, str) and value in self.by_code:
-            return self.by_code[value]
+        if isinstance(value, str) and value in self.exact:
+            return self.exact[value]
         return self.by_code.get(normalise_text(value))
 
     def workstream_matches(self, task: TaskRef, text: object) -> bool:
+        key = ("w", task.workstream_id, text)
+        if key not in self._memo:
+            self._memo[key] = self._workstream_matches(task, text)
+        return self._memo[key]
+
+    def sub_area_matches(self, task: TaskRef, text: object) -> bool:
+        key = ("s", task.sub_area_id, text)
+        if key not in self._memo:
+            self._memo[key] = self._sub_area_matches(task, text)
+        return self._memo[key]
+
+    def _workstream_matches(self, task: TaskRef, text: object) -> bool:
         ws = self.workstreams[task.workstream_id]
         if ws.id not in self._names:
             self._names[ws.id] = {normalise_text(x)
                                   for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
         return normalise_text(text) in self._names[ws.id]
 
-    def sub_area_matches(self, task: TaskRef, text: object) -> bool:
+    def _sub_area_matches(self, task: TaskRef, text: object) -> bool:
         sa = self.sub_areas[task.sub_area_id]
         key = ("sa", sa.id)
         if key not in self._names:

@@ -113,8 +113,9 @@ def choose_sheet(workbook: Workbook, wanted_period: str | None) -> tuple[Header 
     """The status table to read. Several candidate sheets: the one whose month is the month
     asked for; otherwise a refusal naming every candidate and its month."""
     candidates = []
+    single = len(workbook.sheets) == 1  # the usual case: read it whole at once
     for sheet in workbook.sheets:
-        workbook.read(sheet, fmt.HEADER_SEARCH_ROWS)
+        workbook.read(sheet, None if single else fmt.HEADER_SEARCH_ROWS)
         header = find_header(sheet)
         if header is not None:
             candidates.append(header)
