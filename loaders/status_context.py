@@ -97,7 +97,7 @@ class RoadmapIndex:
     column reads (no ORM objects per task): this runs on every import."""
 
     def __init__(self, session: Session):
-        self.tasks = [TaskRef(*row) for row in session.execute(
+        self.tasks = [TaskRef(*row) for row in session.connection().execute(
             select(Task.id, Task.code, Task.workstream_id, Task.sub_area_id, Task.due_date)
             .order_by(Task.position))]
         self.by_code = {normalise_text(t.code): t for t in self.tasks}
