@@ -129,9 +129,9 @@ def test_invisible_characters_in_statuses_are_ignored(db_url, tmp_path, invisibl
 @pytest.mark.parametrize("month", [dt.date(2023, 1, 1), dt.datetime(2023, 1, 31), "1.1.2023",
                                    "2023-01-31", "tammikuu 2023", "Tammikuu 2023", "januari 2023",
                                    "January 2023", "Jan 2023", "1/2023"])
-def test_month_written_as_date_or_words(db_url, tmp_path, month):
-    result = import_status(db_url, write_sheet(tmp_path / "m.xlsx", task_rows(), period=month))
-    assert result.period == "2023-01"
+def test_month_written_as_date_or_words(session, tmp_path, month):
+    parsed = read_status_sheet(session, write_sheet(tmp_path / "m.xlsx", task_rows(), period=month))
+    assert parsed.period == "2023-01"
 
 
 def test_parse_period_rejects_what_is_not_a_month():
