@@ -181,6 +181,10 @@ def heatmap(session: Session, period: str, view: View | str,
             .where(Figure.snapshot_id == snap.id, Figure.active.is_(True),
                    Figure.measure.in_({c.measure.value for c in cols}),
                    Figure.workstream_id.in_({c.workstream.id for c in cols})))
+    if all(c.sub_area is None for c in cols):
+        # readiness and progress show whole workstreams: leave the sub-area rows (6 in 7 of
+        # the snapshot's figures) in the database instead of fetching and dropping them
+        stmt = stmt.where(Figure.sub_area_id.is_(None))
     cells: dict[tuple[str, str], Cell] = {}
     for code, ws_id, sa_id, measure, share, num, den, national in session.execute(stmt):
         key = by_ids.get((ws_id, sa_id, measure))
