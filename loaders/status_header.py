@@ -108,10 +108,12 @@ def _value_right_of(values: list, index: int, excel_row: int) -> tuple[int, int,
     return (excel_row, index + 1, None)
 
 
-def choose_sheet(workbook: Workbook, wanted_period: str | None) -> tuple[Header | None,
-                                                                          list[Problem]]:
+def choose_sheet(workbook: Workbook, wanted_period: str | None,
+                 open_periods: set[str] | frozenset = frozenset()
+                 ) -> tuple[Header | None, list[Problem]]:
     """The status table to read. Several candidate sheets: the one whose month is the month
-    asked for; otherwise a refusal naming every candidate and its month."""
+    asked for; with no month asked for, the only one whose month has an open reporting round;
+    otherwise a refusal naming every candidate and its month."""
     candidates = []
     single = len(workbook.sheets) == 1  # the usual case: read it whole at once
     for sheet in workbook.sheets:
@@ -123,8 +125,10 @@ def choose_sheet(workbook: Workbook, wanted_period: str | None) -> tuple[Header 
         return (candidates[0] if candidates else None), []
     if wanted_period:
         matching = [h for h in candidates if h.period == wanted_period]
-        if len(matching) == 1:
-            return matching[0], []
+    else:
+        matching = [h for h in candidates if h.period in open_periods]
+    if len(matching) == 1:
+        return matching[0], []
     listed = ", ".join(
         f"'{h.sheet.name}' ({_period_text(h)}{'' if h.sheet.visible else ', hidden'})"
         for h in candidates)

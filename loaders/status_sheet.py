@@ -114,7 +114,8 @@ def _read(session: Session, workbook: Workbook, region: object, period: object,
           source_name: str | None) -> ParsedStatusSheet:
     problems: list[Problem] = []
     wanted = given_period(period, problems)
-    header, sheet_problems = choose_sheet(workbook, wanted)
+    header, sheet_problems = choose_sheet(
+        workbook, wanted, queries.open_periods(session) if len(workbook.sheets) > 1 else set())
     if sheet_problems:
         raise ValidationFailed(problems + sheet_problems, source_name)
     if header is None:

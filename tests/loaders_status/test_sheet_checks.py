@@ -42,11 +42,11 @@ def notes_and_statuses(db_url, submission_id):
     return [(status, note) for _, status, note in rows]
 
 
-def _two_month_workbook(path, *, hidden: bool, old_first: bool = True):
+def _two_month_workbook(path, *, hidden: bool, old_first: bool = True, old="2/2022"):
     """Last month's sheet kept in the workbook (in front), and this month's sheet."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    months = [("2/2022", "Käynnissä", "Helmikuu"), ("3/2022", "Valmis", "Maaliskuu")]
+    months = [(old, "Käynnissä", "Helmikuu"), ("3/2022", "Valmis", "Maaliskuu")]
     if not old_first:
         months.reverse()
     for period, status, title in months:
@@ -57,7 +57,7 @@ def _two_month_workbook(path, *, hidden: bool, old_first: bool = True):
         ws.append(FI_HEADERS)
         for row in task_rows(status):
             ws.append(row)
-        if hidden and period == "2/2022":
+        if hidden and period == old:
             ws.sheet_state = "hidden"
     wb.save(path)
     return path
@@ -74,6 +74,12 @@ def test_last_months_sheet_in_front_is_not_imported_as_this_month(db_url, tmp_pa
     assert result.period == "2022-03" and result.counts[Status.DONE.value] == len(TASKS)
     error = rejected(db_url, path, period="2022-04")
     assert messages(error) == ["sheet_checks.several_sheets_period"]
+
+
+def test_without_a_month_the_sheet_of_the_only_open_round_is_read(db_url, tmp_path):
+    path = _two_month_workbook(tmp_path / "two.xlsx", hidden=True, old="10/2021")  # not open
+    result = import_status(db_url, path)
+    assert result.period == "2022-03" and result.counts[Status.DONE.value] == len(TASKS)
 
 
 def test_two_status_columns_are_refused(db_url, tmp_path):
