@@ -54,3 +54,9 @@ def labelled(label: str, control, html_for: str | None = None, class_name: str =
 def notice(text: str, kind: str = "info", id_: str | None = None):
     props = {"id": id_} if id_ else {}
     return html.Div(text, className=f"notice notice-{kind}", role="status", **props)
+
+
+def fieldset(legend: str, control, class_name: str = "control"):
+    """A radio or checkbox group as a native fieldset with its legend (WCAG 1.3.1)."""
+    return html.Fieldset([html.Legend(legend, className="control-label"), control],
+                         className=f"{class_name} fieldset")

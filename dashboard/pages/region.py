@@ -13,6 +13,9 @@ from domain.metrics import Measure
 from domain.vocabulary import status_label
 
 from .. import figures
+from .. import downloads
+from ..heatmap_table import legend as heatmap_legend
+from ..heatmap_table import region_table
 from ..components import export_slot, graph, image_filename, labelled, notice, period_options
 from ..data import read_session
 from ..routes import PageRequest
@@ -158,7 +161,8 @@ def status_change_table(data: RegionData, lang: str):
                     html.Th(""), html.Th(t("dash.changes.after", lang))])
     return html.Div(html.Table([html.Thead(head), html.Tbody(rows)],
                                className="data-table", id="region-status-changes"),
-                    className="table-scroll table-tall")
+                    className="table-scroll table-tall", role="region", tabIndex=0,
+                    **{"aria-label": t("dash.changes.tasks", lang, n=len(data.changes))})
 
 
 def layout(request: PageRequest):
@@ -233,7 +237,7 @@ def layout(request: PageRequest):
             html.Div([
                 dcc.Link("← " + t("dash.back_to_overview", lang), href=overview_href(state),
                          className="back-link", id="region-back"),
-                html.H1(name, id="region-title"),
+                html.H1(name, id="region-title", tabIndex=-1),
                 html.P(t("dash.region.subtitle", lang, period=format_period(period, lang)),
                        className="subtitle"),
             ], className="titles"),
@@ -246,10 +250,12 @@ def layout(request: PageRequest):
             ], className="head-side"),
         ], className="page-head"),
         html.Section([
-            html.H2(t("dash.region.workstreams", lang)),
-            graph("region-subareas", figures.region_subareas_figure(rf, lang, raw=True),
-                  image_filename("alue", lang, code, period)),
-        ], className="panel panel-graph"),
+            html.H2(t("dash.region.workstreams", lang), id="region-workstreams-title"),
+            downloads.links("alue", lang, "region", region=code, period=period),
+            region_table(rf, lang),
+            heatmap_legend(lang, readiness=True),
+        ], className="panel panel-graph panel-heatmap",
+            **{"aria-labelledby": "region-workstreams-title"}),
         html.Section([
             html.H2(t("dash.region.tasks", lang)),
             tasks_block,
