@@ -123,6 +123,16 @@
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
                                         attributeFilter: ["tabindex", "role", "aria-labelledby"]});
 
+  // Links inside server-made HTML tables (heatmaps): client-side navigation, as dcc.Link.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-dash-link]");
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    window.history.pushState({}, "", link.getAttribute("href"));
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  });
+
   // Language links: a full load, so the new language reaches <html lang> and the title at once.
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("a.lang-link");

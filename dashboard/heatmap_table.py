@@ -10,6 +10,7 @@ overlaps.
 """
 from __future__ import annotations
 
+import html as _esc
 from typing import Callable
 
 from dash import dcc, html
@@ -21,6 +22,50 @@ from . import figures
 from .cell_colours import heatmap_colour_band, region_colour_band
 
 VISUALLY_HIDDEN = "visually-hidden"
+
+
+class _H:
+    """A tiny HTML-string builder. The tables are sent to the browser as one HTML string
+    (rendered by dcc.Markdown with raw HTML): ~2 000 Dash components for a 23 × 10 heatmap
+    took the Dash renderer seconds, one string takes milliseconds. Every text is escaped."""
+
+    def __getattr__(self, tag: str):
+        tag = tag.lower()
+
+        def make(children=None, **attrs) -> str:
+            parts = []
+            for key, value in attrs.items():
+                if value is None or value is False:
+                    continue
+                name = {"className": "class", "colSpan": "colspan", "rowSpan": "rowspan",
+                        "tabIndex": "tabindex", "id": "id"}.get(key, key.replace("_", "-"))
+                if key == "style":
+                    value = ";".join(f"{_css(k)}:{v}" for k, v in value.items())
+                parts.append(f' {name}="{_esc.escape(str(value), quote=True)}"')
+            if children is None:
+                inner = ""
+            elif isinstance(children, (list, tuple)):
+                inner = "".join(_text(c) for c in children if c is not None)
+            else:
+                inner = _text(children)
+            return _Raw(f"<{tag}{''.join(parts)}>{inner}</{tag}>")
+
+        return make
+
+
+class _Raw(str):
+    """Already-escaped HTML."""
+
+
+def _css(name: str) -> str:
+    return "".join("-" + c.lower() if c.isupper() else c for c in name)
+
+
+H = _H()
+
+
+def _text(value) -> str:
+    return value if isinstance(value, _Raw) else _esc.escape(str(value))
 
 
 def band_colour(number: int | None) -> str:
@@ -46,28 +91,28 @@ def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -
 
 def heat_cell(cell, colour_band: int | None, title: str, lang: str, *,
               started: int | None = None, delta: int | None = None, delta_text: str | None = None,
-              cell_id: str | None = None) -> html.Td:
+              cell_id: str | None = None) -> H.Td:
     """One coloured cell: the number (and change) on the band colour; the details open on
     Enter/Space or a click. The band is said in words inside the summary for screen readers."""
     shown = format_percent(cell.percent, lang) if cell.percent is not None else t("no_data", lang)
-    summary = [html.Span(shown, className="hm-value")]
+    summary = [H.Span(shown, className="hm-value")]
     if delta is not None:
         arrow = "▲" if delta > 0 else ("▼" if delta < 0 else "")
-        summary.append(html.Span(f"{arrow}{format_signed(delta, lang)}", className="hm-delta",
+        summary.append(H.Span(f"{arrow}{format_signed(delta, lang)}", className="hm-delta",
                                  **{"aria-hidden": "true"}))
-        summary.append(html.Span(t("a11y.cell.delta", lang, delta=format_signed(delta, lang)),
+        summary.append(H.Span(t("a11y.cell.delta", lang, delta=format_signed(delta, lang)),
                                  className=VISUALLY_HIDDEN))
     if colour_band:
-        summary.append(html.Span(", " + t("a11y.cell.band_short", lang, band=colour_band),
+        summary.append(H.Span(", " + t("a11y.cell.band_short", lang, band=colour_band),
                                  className=VISUALLY_HIDDEN))
-    details = [html.Strong(title)] + [html.Span(line) for line in
+    details = [H.Strong(title)] + [H.Span(line) for line in
                                        _cell_words(cell, colour_band, lang, started)]
     if delta_text:
-        details.append(html.Span(delta_text))
+        details.append(H.Span(delta_text))
     props = {"id": cell_id} if cell_id else {}
-    return html.Td(
-        html.Details([html.Summary(summary, className="hm-summary"),
-                      html.Div(details, className="hm-details")], className="hm-cell-details"),
+    return H.Td(
+        H.Details([H.Summary(summary, className="hm-summary"),
+                      H.Div(details, className="hm-details")], className="hm-cell-details"),
         className=f"hm-cell hm-band-{colour_band or 0}",
         style={"backgroundColor": band_colour(colour_band)}, **props)
 
@@ -82,7 +127,7 @@ def _column_title(hm, col, lang: str) -> str:
 
 
 def _header_rows(hm, lang: str) -> list:
-    corner = html.Th(t("region", lang), scope="col", className="hm-corner")
+    corner = H.Th(t("region", lang), scope="col", className="hm-corner")
     cols = hm.columns
     if hm.view is View.READINESS:
         groups: list[tuple[object, int]] = []
@@ -91,21 +136,21 @@ def _header_rows(hm, lang: str) -> list:
                 groups[-1] = (c.workstream, groups[-1][1] + 1)
             else:
                 groups.append((c.workstream, 1))
-        corner = html.Th(t("region", lang), scope="col", rowSpan=2, className="hm-corner")
-        top = html.Tr([corner] + [html.Th(localized(w, lang), scope="colgroup", colSpan=n,
+        corner = H.Th(t("region", lang), scope="col", rowSpan=2, className="hm-corner")
+        top = H.Tr([corner] + [H.Th(localized(w, lang), scope="colgroup", colSpan=n,
                                           className="hm-group") for w, n in groups])
-        sub = html.Tr([html.Th(figures.column_label(c, lang), scope="col", className="hm-col")
+        sub = H.Tr([H.Th(figures.column_label(c, lang), scope="col", className="hm-col")
                        for c in cols])
         return [top, sub]
     labels = [t("column.overall", lang) if (hm.view is View.SUBAREAS and c.sub_area is None)
               else (figures.column_label(c, lang) if c.sub_area is not None
                     else localized(c.workstream, lang)) for c in cols]
-    rows = [html.Tr([corner] + [html.Th(label, scope="col", className="hm-col")
+    rows = [H.Tr([corner] + [H.Th(label, scope="col", className="hm-col")
                                 for label in labels])]
     if any(c.national_count is not None for c in cols):
-        rows.append(html.Tr([html.Th(t("row.task_count", lang), scope="row",
+        rows.append(H.Tr([H.Th(t("row.task_count", lang), scope="row",
                                      className="hm-count-head")] +
-                            [html.Td("" if c.national_count is None else str(c.national_count),
+                            [H.Td("" if c.national_count is None else str(c.national_count),
                                      className="hm-count") for c in cols],
                             className="hm-count-row"))
     return rows
@@ -119,9 +164,9 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
     body = []
     for region in figures.region_order(hm, sort):
         name = localized(region, lang)
-        head = (dcc.Link(name, href=region_href(region.code), className="hm-region-link")
-                if region_href else name)
-        cells = [html.Th(head, scope="row", className="hm-region")]
+        head = (H.a(name, href=region_href(region.code), className="hm-region-link",
+                    data_dash_link="1") if region_href else name)
+        cells = [H.Th(head, scope="row", className="hm-region")]
         for col in hm.columns:
             cell = hm.cell(region.code, col.key)
             band, started = heatmap_colour_band(hm, region.code, col)
@@ -136,19 +181,20 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
                     delta_text = t("dash.hover.no_previous", lang)
             cells.append(heat_cell(cell, band, f"{name} – {_column_title(hm, col, lang)}", lang,
                                    started=started, delta=delta, delta_text=delta_text))
-        body.append(html.Tr(cells, **{"data-region": region.code}))
-    table = html.Table([
-        html.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
-        html.Thead(_header_rows(hm, lang)),
-        html.Tbody(body),
+        body.append(H.Tr(cells, **{"data-region": region.code}))
+    table = H.Table([
+        H.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
+        H.Thead(_header_rows(hm, lang)),
+        H.Tbody(body),
     ], className=f"heatmap-table heatmap-{hm.view.value}", id=table_id)
     return scroll_region(table, caption or figures.heatmap_title(hm, lang))
 
 
 def scroll_region(table, label: str, class_name: str = "heatmap-scroll"):
     """A keyboard-focusable, named scrolling region (axe: scrollable-region-focusable)."""
-    return html.Div(table, className=class_name, role="region", tabIndex=0,
-                    **{"aria-label": label})
+    markup = H.div(table, className=class_name, role="region", tabIndex=0,
+                   **{"aria-label": label})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="heatmap-html")
 
 
 def legend(lang: str, readiness: bool = False):
@@ -175,20 +221,20 @@ def region_table(rf, lang: str):
             (Measure.READINESS_DONE, None, t("measure.done", lang)),
             (Measure.PROGRESS, None, t("column.overall", lang))]
     head += [(Measure.PROGRESS, letter, letter) for letter in letters]
-    top = html.Tr([html.Th(t("workstream", lang), scope="col", rowSpan=2, className="hm-corner"),
-                   html.Th(t("view.readiness", lang), scope="colgroup", colSpan=2,
+    top = H.Tr([H.Th(t("workstream", lang), scope="col", rowSpan=2, className="hm-corner"),
+                   H.Th(t("view.readiness", lang), scope="colgroup", colSpan=2,
                            className="hm-group"),
-                   html.Th(f"{t('view.progress', lang)} – {t('sub_area', lang).lower()}",
+                   H.Th(f"{t('view.progress', lang)} – {t('sub_area', lang).lower()}",
                            scope="colgroup", colSpan=1 + len(letters), className="hm-group")])
-    sub = html.Tr([html.Th(label, scope="col", className="hm-col") for _, _, label in head])
+    sub = H.Tr([H.Th(label, scope="col", className="hm-col") for _, _, label in head])
     body = []
     for w in streams:
         areas = {sa.letter: sa for sa in w.sub_areas}
         ws_name = localized(w, lang)
-        cells = [html.Th(ws_name, scope="row", className="hm-region")]
+        cells = [H.Th(ws_name, scope="row", className="hm-region")]
         for measure, letter, label in head:
             if letter is not None and letter not in areas:
-                cells.append(html.Td(html.Span(t("a11y.cell.none", lang),
+                cells.append(H.Td(H.Span(t("a11y.cell.none", lang),
                                                className=VISUALLY_HIDDEN), className="hm-empty"))
                 continue
             cell = rf.cell(w.code, letter, measure)
@@ -196,8 +242,8 @@ def region_table(rf, lang: str):
             title = (f"{ws_name} – {letter} {localized(areas[letter], lang)}" if letter
                      else f"{ws_name} – {label}")
             cells.append(heat_cell(cell, band, title, lang, started=started))
-        body.append(html.Tr(cells))
-    table = html.Table([html.Caption(t("dash.region.workstreams", lang), className=VISUALLY_HIDDEN),
-                        html.Thead([top, sub]), html.Tbody(body)],
+        body.append(H.Tr(cells))
+    table = H.Table([H.Caption(t("dash.region.workstreams", lang), className=VISUALLY_HIDDEN),
+                        H.Thead([top, sub]), H.Tbody(body)],
                        className="heatmap-table heatmap-region", id="region-subareas")
     return scroll_region(table, t("dash.region.workstreams", lang))

@@ -15,7 +15,7 @@ from domain.vocabulary import status_label
 from .. import figures
 from .. import downloads
 from ..heatmap_table import legend as heatmap_legend
-from ..heatmap_table import region_table
+from ..heatmap_table import H, region_table
 from ..components import export_slot, graph, image_filename, labelled, notice, period_options
 from ..data import read_session
 from ..routes import PageRequest
@@ -146,23 +146,28 @@ def _pct_chip(percent, lang: str):
 
 
 def status_change_table(data: RegionData, lang: str):
+    """Every task whose status moved. Sent as one HTML string (see `heatmap_table.H`): a
+    month with hundreds of changes as Dash components took the renderer seconds."""
     if not data.changes:
         return notice(t("dash.changes.none", lang), "info")
-    rows = [html.Tr([
-        html.Td(c.code, className="mono"),
-        html.Td(localized(c.workstream, lang)),
-        html.Td((c.title_sv or c.title_fi) if lang == "sv" else c.title_fi),
-        html.Td(status_label(c.before, lang) if c.before else t("dash.changes.not_reported", lang)),
-        html.Td("→", className="arrow"),
-        html.Td(status_label(c.after, lang), className="strong"),
+    rows = [H.tr([
+        H.td(c.code, className="mono"),
+        H.td(localized(c.workstream, lang)),
+        H.td((c.title_sv or c.title_fi) if lang == "sv" else c.title_fi),
+        H.td(status_label(c.before, lang) if c.before else t("dash.changes.not_reported", lang)),
+        H.td("→", className="arrow", **{"aria-hidden": "true"}),
+        H.td(status_label(c.after, lang), className="strong"),
     ]) for c in data.changes]
-    head = html.Tr([html.Th(t("dash.tasks.id", lang)), html.Th(t("workstream", lang)),
-                    html.Th(t("dash.tasks.title", lang)), html.Th(t("dash.changes.before", lang)),
-                    html.Th(""), html.Th(t("dash.changes.after", lang))])
-    return html.Div(html.Table([html.Thead(head), html.Tbody(rows)],
-                               className="data-table", id="region-status-changes"),
-                    className="table-scroll table-tall", role="region", tabIndex=0,
-                    **{"aria-label": t("dash.changes.tasks", lang, n=len(data.changes))})
+    head = H.tr([H.th(t("dash.tasks.id", lang), scope="col"),
+                 H.th(t("workstream", lang), scope="col"),
+                 H.th(t("dash.tasks.title", lang), scope="col"),
+                 H.th(t("dash.changes.before", lang), scope="col"),
+                 H.td(""), H.th(t("dash.changes.after", lang), scope="col")])
+    table = H.table([H.thead(head), H.tbody(rows)], className="data-table",
+                    id="region-status-changes")
+    markup = H.div(table, className="table-scroll table-tall", role="region", tabIndex=0,
+                   **{"aria-label": t("dash.changes.tasks", lang, n=len(data.changes))})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="changes-html")
 
 
 def layout(request: PageRequest):
