@@ -106,9 +106,10 @@
         }
       }
     }
-    var lists = document.querySelectorAll(".dash-options-list[role]");
+    var lists = document.querySelectorAll(".dash-radioitems[role], .dash-checklist[role]");
     for (i = 0; i < lists.length; i++) lists[i].removeAttribute("role");
-    var options = document.querySelectorAll(".dash-options-list-option[role]");
+    var options = document.querySelectorAll(
+      ".dash-radioitems > .dash-options-list-option[role], .dash-checklist > .dash-options-list-option[role]");
     for (i = 0; i < options.length; i++) {
       options[i].removeAttribute("role");
       options[i].removeAttribute("aria-selected");

@@ -111,9 +111,9 @@ def _focused(page) -> dict:
     }""")
 
 
-def _tab_to(page, predicate, limit: int = 120) -> dict:
+def _tab_to(page, predicate, limit: int = 120, back: bool = False) -> dict:
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab" if back else "Tab")
         info = _focused(page)
         if predicate(info):
             return info
@@ -180,7 +180,7 @@ def test_keyboard_only_main_flows(page, demo_server, screenshots):
     assert _focused(page)["id"] == "region-late-toggle"
 
     # switch language
-    _tab_to(page, lambda f: f["id"] == "lang-sv")
+    _tab_to(page, lambda f: f["id"] == "lang-sv", back=True)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"lang=sv"))
     _ready(page)
@@ -205,13 +205,19 @@ def test_heatmap_at_200_percent_zoom(browser, demo_server, screenshots):
             page.goto(demo_server.url + path)
             _ready(page, table)
             overlaps = page.evaluate("""(sel) => {
+                // every visible text node of the table (headers, counts, cell numbers)
                 const boxes = [];
-                for (const el of document.querySelectorAll(
-                        sel + ' th, ' + sel + ' .hm-summary, ' + sel + ' td.hm-count')) {
+                const walker = document.createTreeWalker(document.querySelector(sel),
+                                                         NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    const node = walker.currentNode;
+                    if (!node.textContent.trim()) continue;
+                    const el = node.parentElement;
+                    if (el.closest('.visually-hidden, .hm-details, caption')) continue;
                     const range = document.createRange();
-                    range.selectNodeContents(el);
+                    range.selectNodeContents(node);
                     for (const r of range.getClientRects()) {
-                        if (r.width > 0 && r.height > 0) boxes.push([r, el.innerText.trim()]);
+                        if (r.width > 0 && r.height > 0) boxes.push([r, node.textContent.trim()]);
                     }
                 }
                 const bad = [];
@@ -221,8 +227,10 @@ def test_heatmap_at_200_percent_zoom(browser, demo_server, screenshots):
                     const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
                     if (w > 1 && h > 1) bad.push([ta, tb]);
                 }
-                return bad.slice(0, 10);
+                return [boxes.length, bad.slice(0, 10)];
             }""", table)
+            count, overlaps = overlaps
+            assert count > 40, path
             assert overlaps == [], path
             # every cell's text fits inside its cell (nothing cut off)
             clipped = page.evaluate("""(sel) => [...document.querySelectorAll(sel + ' th, ' + sel + ' td')]
