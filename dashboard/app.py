@@ -11,13 +11,13 @@ from pathlib import Path
 import dash
 from dash import Input, Output, dcc, html
 
-from domain import db, queries
+from domain import db, queries, rounds
 from domain.i18n import LANGS, format_date, format_period, localized, t
 from domain.metrics import working_days
 from domain.reference import TARGET_DATE
 
 from . import routes
-from .data import CONFIG_KEY, read_session
+from .data import CONFIG_KEY, read_session, visible_snapshots
 from .state import State, parse, to_search
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -74,12 +74,13 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     return app
 
 
-def resolve_period(snaps, state: State) -> State:
-    """The asked snapshot if it exists, else the latest one."""
+def resolve_period(snaps, state: State, default: str | None = None) -> State:
+    """The asked snapshot if the user may see it, else the latest published one (`default`),
+    else the latest visible one."""
     periods = [s.period for s in snaps]
     if state.period in periods or not periods:
         return state
-    return state.replace(period=periods[-1])
+    return state.replace(period=default if default in periods else periods[-1])
 
 
 def render_page(pathname: str | None, search: str | None, db_url: str):
@@ -87,8 +88,11 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     state = parse(search)
     page, rest = routes.match(pathname)
     with read_session(db_url) as session:
-        snaps = queries.snapshots(session)
-    state = resolve_period(snaps, state)
+        snaps = visible_snapshots(session)
+        latest = queries.latest_published(session)
+        state = resolve_period(snaps, state, latest.period if latest else None)
+        incomplete = rounds.incomplete_label(session, state.period, state.lang) \
+            if state.period else None
     request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url)
     if page is None:
         body = not_found(state.lang)
@@ -103,7 +107,7 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     snap = next((s for s in snaps if s.period == state.period), None)
     title = page_title(page, request, snap)
     return [html.A(t("a11y.skip", state.lang), href="#main", className="skip-link"),
-            header_bar(request, page, snap),
+            header_bar(request, page, snap, incomplete),
             html.Main(body, className="page-body", id="main", tabIndex=-1),
             html.Div(id="page-meta", hidden=True,
                      **{"data-lang": state.lang, "data-title": title})]
@@ -138,8 +142,9 @@ def page_meta(pathname: str, search: str, db_url: str | None) -> dict:
     page, rest = routes.match(pathname)
     url = db_url or db.default_url()
     with read_session(url) as session:
-        snaps = queries.snapshots(session)
-    state = resolve_period(snaps, state)
+        snaps = visible_snapshots(session)
+        latest = queries.latest_published(session)
+        state = resolve_period(snaps, state, latest.period if latest else None)
     snap = next((s for s in snaps if s.period == state.period), None)
     request = routes.PageRequest(pathname or "/", rest, state, search or "", url)
     return {"lang": state.lang, "title": page_title(page, request, snap)}
@@ -151,11 +156,13 @@ def not_found(lang: str):
                     className="panel")
 
 
-def header_bar(request: routes.PageRequest, page, snap):
+def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None = None):
     state = request.state
     lang = state.lang
     nav = []
     for p in routes.nav_pages():
+        if getattr(p, "NAV_VISIBLE", None) and not p.NAV_VISIBLE():
+            continue
         active = p is page
         nav.append(dcc.Link(t(p.NAV, lang), href=p.PATH + _nav_search(p, state),
                             className="nav-link active" if active else "nav-link"))
@@ -185,6 +192,9 @@ def header_bar(request: routes.PageRequest, page, snap):
                               "dash.header.real_hint", lang),
                       id="header-data-kind"),
         ]
+        if incomplete:  # an open round, shown to coordinators only: clearly not the picture
+            info.append(html.Span(incomplete, className="badge badge-incomplete",
+                                  id="header-incomplete", role="status"))
     return html.Header([
         html.Div([
             html.Div([html.Span("", className="brand-mark"),

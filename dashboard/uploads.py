@@ -97,6 +97,7 @@ class Preview:
     workstreams: list[WorkstreamChange]
     changes: list[TaskChange] = field(default_factory=list)
     task_count: int = 0
+    correction: str | None = None  # a coordinator's stated reason for changing a published month
 
 
 @dataclass
@@ -143,8 +144,11 @@ def _require_uploader(actor) -> None:
         raise UploadRefused("upload.forbidden")
 
 
-def _validate(session, actor, data: bytes, file_name: str, period: str | None):
-    """(parsed sheet, problems). Same checks as the CLI, plus the actor's region rule."""
+def _validate(session, actor, data: bytes, file_name: str, period: str | None,
+              correction: str | None = None):
+    """(parsed sheet, problems). Same checks as the CLI, plus the actor's region rule and the
+    reporting round's (open round only; a published month by a coordinator with a reason)."""
+    from domain import rounds
     from loaders.status_sheet import read_status_sheet
 
     try:
@@ -157,18 +161,23 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None):
         return None, failed.problems
     except Exception:  # anything the reader did not foresee is the file's fault, never a crash
         return None, [UnsafeFile("upload.file.unreadable")]
+    problems: list = []
     if not actor.may_upload_for(parsed.region.id):
-        return parsed, [UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
-                                      own=actor.region_name or "-")]
-    return parsed, []
+        problems.append(UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
+                                      own=actor.region_name or "-"))
+    problems += [p for p in rounds.submission_problems(
+        session, parsed.period, parsed.region.id, role=actor.role,
+        own_region_id=actor.region_id, correction=correction) if p.key != "round.wrong_region"]
+    return parsed, problems
 
 
 def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
-            period: str | None = None) -> Preview | Rejection:
+            period: str | None = None, correction: str | None = None) -> Preview | Rejection:
     _require_uploader(actor)
     file_name = clean_file_name(file_name)
+    correction = (correction or "").strip()[:500] or None if actor.sees_everything else None
     with db.session_factory(db_url)() as session:
-        parsed, problems = _validate(session, actor, data, file_name, period)
+        parsed, problems = _validate(session, actor, data, file_name, period, correction)
         if problems:
             # a region uploader can only ever send its own region: log it there when the
             # file was too broken to tell
@@ -186,7 +195,7 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
                       region_id=parsed.region.id, period=parsed.period,
                       token_hash=_hash_token(token))
     return Preview(token=token, upload_id=upload.id, file_name=file_name, region=parsed.region,
-                   period=parsed.period, **diff)
+                   period=parsed.period, correction=correction, **diff)
 
 
 def _diff(session, parsed) -> dict:
@@ -231,11 +240,15 @@ def _diff(session, parsed) -> dict:
                 task_count=len(parsed.statuses))
 
 
-def confirm(db_url: str | None, actor, token: str | None) -> Confirmed:
-    """Write the previewed file as the region's new revision, in one transaction."""
+def confirm(db_url: str | None, actor, token: str | None,
+            correction: str | None = None) -> Confirmed:
+    """Write the previewed file as the region's new revision, in one transaction. The round is
+    checked again inside it (it may have been published since the preview)."""
+    from domain import rounds
     from loaders.status_sheet import read_status_sheet, store_status_sheet
 
     _require_uploader(actor)
+    correction = (correction or "").strip()[:500] or None if actor.sees_everything else None
     if not token or not isinstance(token, str):
         raise UploadRefused("upload.token_unknown")
     token_hash = _hash_token(token)
@@ -265,8 +278,14 @@ def confirm(db_url: str | None, actor, token: str | None) -> Confirmed:
             .values(result="accepted", confirmed_at=_now(), token_hash=None)).rowcount
         if claimed != 1:
             raise UploadRefused("upload.token_unknown")
+        refusals = rounds.submission_problems(session, parsed.period, parsed.region.id,
+                                              role=actor.role, own_region_id=actor.region_id,
+                                              correction=correction)
+        if refusals:  # raising rolls the claim back: nothing is written
+            raise UploadRefused(refusals[0].key, **refusals[0].params)
         submission = store_status_sheet(session, parsed, source_name=file_name,
-                                        source_sha256=sha, imported_by=actor.username)
+                                        source_sha256=sha, imported_by=actor.username,
+                                        correction=correction)
         session.execute(update(Upload).where(Upload.id == upload_id)
                         .values(submission_id=submission.id))
         return Confirmed(upload_id, submission.id, submission.revision, parsed.region,

@@ -10,9 +10,9 @@ from domain.metrics import View, quarter_end, quarter_label
 from .. import figures
 from .. import downloads
 from ..components import export_slot, fieldset, labelled, notice, period_options
+from ..data import open_periods, read_session, visible_snapshots
 from ..heatmap_table import heatmap_table
 from ..heatmap_table import legend as heatmap_legend
-from ..data import read_session
 from ..routes import PageRequest
 from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
 
@@ -26,7 +26,7 @@ DEFAULT_SUBAREA_WORKSTREAM = "yp"
 def heatmap_data(db_url: str, state: State):
     """(snapshots, heatmap, previous heatmap or None, workstreams) for the overview."""
     with read_session(db_url) as session:
-        snaps = queries.snapshots(session)
+        snaps = visible_snapshots(session)
         streams = queries.workstreams(session)
         if not snaps or state.period is None:
             return snaps, None, None, streams
@@ -67,7 +67,7 @@ def layout(request: PageRequest):
                           region_href=lambda code: region_href(code, state))
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
-            id="overview-period", options=period_options(snaps, lang), value=state.period,
+            id="overview-period", options=period_options(snaps, lang, open_periods(request.db_url)), value=state.period,
             clearable=False, searchable=False), "overview-period", "control control-period"),
         fieldset(t("dash.control.view", lang), dcc.RadioItems(
             id="overview-view", value=state.view, className="segmented",
