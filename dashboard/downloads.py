@@ -162,6 +162,34 @@ def trend_table(series, lang: str) -> DataTable:
                      number_formats=[None] + [PERCENT_FORMAT] * len(periods))
 
 
+def band_counts_table(series, lang: str) -> DataTable:
+    """How many regions sit in each band per snapshot (the trends page's stacked bars)."""
+    periods = [format_period(p, lang) for p in series.periods]
+    rows = [[b.legend(lang)] + [p.band_counts[b.number] for p in series.national] for b in BANDS]
+    rows.append([t("no_data", lang)] + [p.band_counts[0] for p in series.national])
+    fills = [[_fill(b.number)] + [None] * len(periods) for b in BANDS]
+    fills.append([NO_DATA_COLOUR] + [None] * len(periods))
+    return DataTable(title=f"{t('dash.trends.bands', lang)}: {figures._series_title(series, lang)}",
+                     source=t("a11y.download.source_trend", lang,
+                              first=periods[0] if periods else "",
+                              last=periods[-1] if periods else ""),
+                     header_rows=[[t("a11y.chart.period", lang)] + periods], rows=rows,
+                     fills=fills)
+
+
+def region_trend_table(series, region_code: str, lang: str) -> DataTable:
+    """One region's line with the national median and quartiles (the region page's trend)."""
+    full = trend_table(series, lang)
+    region = next((r for r in series.regions if r.code == region_code), None)
+    keep = {localized(region, lang)} if region is not None else set()
+    keep |= {t(k, lang) for k in ("a11y.download.median", "a11y.download.q1",
+                                  "a11y.download.q3")}
+    pairs = [(r, f) for r, f in zip(full.rows, full.fills) if r[0] in keep]
+    return DataTable(title=full.title, source=full.source, header_rows=full.header_rows,
+                     rows=[r for r, _ in pairs], fills=[f for _, f in pairs],
+                     no_data=full.no_data, number_formats=full.number_formats)
+
+
 def figures_band(percent):
     from domain.metrics import band_of_percent
 

@@ -247,3 +247,38 @@ def region_table(rf, lang: str):
                         H.Thead([top, sub]), H.Tbody(body)],
                        className="heatmap-table heatmap-region", id="region-subareas")
     return scroll_region(table, t("dash.region.workstreams", lang))
+
+
+def data_table_html(table, table_id: str, lang: str = "fi"):
+    """A `domain.table_export.DataTable` as an HTML table (the "show as table" of a chart):
+    the same header rows and numbers as its download, no data written as such."""
+    head = []
+    for i, row in enumerate(table.header_rows):
+        last = i == len(table.header_rows) - 1
+        cells, j = [], 0
+        while j < len(row):
+            span = 1
+            while not last and j + span < len(row) and row[j + span] == row[j] and row[j]:
+                span += 1
+            cells.append(H.th(row[j], scope="col" if last or span == 1 else "colgroup",
+                              colSpan=span if span > 1 else None))
+            j += span
+        head.append(H.tr(cells))
+    body = []
+    for row in table.rows:
+        cells = [H.th(row[0], scope="row")]
+        for col, value in enumerate(row[1:], start=1):
+            fmt = table.number_formats[col] if col < len(table.number_formats) else None
+            if value is None:
+                text = table.no_data
+            elif isinstance(value, int) and fmt and "%" in fmt:
+                text = format_percent(value, lang)
+            else:
+                text = str(value)
+            cells.append(H.td(text, className="num"))
+        body.append(H.tr(cells))
+    markup = H.div(H.table([H.caption(table.title), H.thead(head), H.tbody(body)],
+                           className="data-table", id=table_id),
+                   className="table-scroll", role="region", tabIndex=0,
+                   **{"aria-label": table.title})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="chart-table-html")

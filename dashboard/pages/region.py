@@ -13,10 +13,10 @@ from domain.metrics import Measure
 from domain.vocabulary import status_label
 
 from .. import figures
-from .. import downloads
+from .. import chart_summaries, downloads
 from ..heatmap_table import legend as heatmap_legend
 from ..heatmap_table import H, region_table
-from ..components import export_slot, graph, image_filename, labelled, notice, period_options
+from ..components import chart, export_slot, graph, image_filename, labelled, notice, period_options
 from ..data import open_periods, read_session, visible_snapshots
 from ..routes import PageRequest
 from ..state import REGION_PREFIX, State, overview_href, parse, region_href
@@ -106,8 +106,12 @@ def grid_columns(lang: str) -> list[dict]:
          "tooltipField": "sub_area"},
         {"field": "title", "headerName": t("dash.tasks.title", lang), "flex": 2, "minWidth": 240,
          "wrapText": True, "autoHeight": True},
+        # Sorted by the date, shown and filtered as the quarter label ("Q4/2021") in a text
+        # filter: AG Grid would otherwise infer a date column and offer a mm/dd/yyyy picker.
         {"field": "due", "headerName": t("dash.tasks.due", lang), "width": 125,
-         "valueFormatter": {"function": "params.data.due_label"}},
+         "cellDataType": "text", "filter": "agTextColumnFilter",
+         "valueFormatter": {"function": "params.data.due_label"},
+         "filterValueGetter": {"function": "params.data.due_label"}},
         {"field": "late", "headerName": t("dash.tasks.late", lang), "width": 110,
          "cellClassRules": {"cell-late": "params.value"}},
         {"field": "status", "headerName": t("dash.tasks.status", lang), "width": 205,
@@ -117,8 +121,21 @@ def grid_columns(lang: str) -> list[dict]:
     ]
 
 
+GRID_ARIA_KEYS = (
+    "ariaChecked", "ariaUnchecked", "ariaIndeterminate", "ariaColumnFiltered",
+    "ariaDateFilterInput", "ariaFilterColumn", "ariaFilterFromValue", "ariaFilterToValue",
+    "ariaFilterInput", "ariaFilterValue", "ariaFilterMenuOpen", "ariaFilteringOperator",
+    "ariaLabelColumnFilter", "ariaLabelColumnMenu", "ariaLabelTooltip", "ariaMenuColumn",
+    "ariaPageSizeSelectorLabel", "ariaSortableColumn", "ariaColumnGroupExpansion",
+    "ariaRowSelectAll", "ariaSkeletonCellLoading",
+)
+
+
 def grid_locale(lang: str) -> dict:
-    return {key: t(f"dash.grid.{key}", lang) for key in GRID_LOCALE_KEYS}
+    """AG Grid's own words and its screen-reader labels in the UI language."""
+    texts = {key: t(f"dash.grid.{key}", lang) for key in GRID_LOCALE_KEYS}
+    texts.update({key: t(f"a11y.grid.{key}", lang) for key in GRID_ARIA_KEYS})
+    return texts
 
 
 def workstream_changes(data: RegionData, lang: str):
@@ -206,6 +223,7 @@ def layout(request: PageRequest):
                          className="button" + (" button-active" if state.late else "")),
                 html.Span(t("dash.tasks.late_help", lang, date=format_date(rf.snapshot.report_date)),
                           className="hint"),
+                downloads.links("tehtavat", lang, "region-tasks", region=code, period=period),
             ], className="grid-toolbar"),
             dag.AgGrid(
                 id="region-tasks", rowData=task_rows(data.tasks, lang, state.late),
@@ -280,8 +298,15 @@ def layout(request: PageRequest):
         html.Section([
             html.H2(t("dash.region.trend", lang)),
             trend_controls,
-            graph("region-trend", figures.region_trend_figure(data.trend, code, lang, raw=True),
-                  image_filename("alue", lang, code, "trendi", state.measure, ws_code)),
+            downloads.links("trendi", lang, "region-trend", measure=state.measure,
+                            workstream=ws_code),
+            chart(graph("region-trend", figures.region_trend_figure(data.trend, code, lang,
+                                                                    raw=True),
+                        image_filename("alue", lang, code, "trendi", state.measure, ws_code),
+                        lang=lang), lang,
+                  summary=chart_summaries.region_trend(data.trend, code, lang),
+                  table=downloads.region_trend_table(data.trend, code, lang),
+                  summary_id="region-trend-summary"),
         ], className="panel panel-graph"),
     ], className="page page-region")
 
