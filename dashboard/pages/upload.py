@@ -170,6 +170,11 @@ def render_preview(preview: uploads.Preview, lang: str, target=None):
                               period=format_period(preview.baseline_period))))
     else:
         lines.append(html.P(t("upload.preview_first", lang)))
+    if preview.warnings:
+        lines.append(html.Div(
+            [html.Strong(t("sheet_checks.warnings_title", lang)),
+             html.Ul([html.Li(w.render(lang)) for w in preview.warnings])],
+            className="notice notice-warning", id="upload-warnings", role="status"))
     if preview.current_revision:
         lines.append(html.Div(t("upload.preview_replaces", lang,
                                 period=format_period(preview.period),
