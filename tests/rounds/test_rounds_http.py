@@ -201,11 +201,16 @@ def test_board_downloads_and_actions_for_coordinators(web, rounds_db):
     assert href is None and "already published" in str(note)
 
 
-def test_an_open_round_is_not_exported_to_anonymous_readers(web, rounds_db):
+def test_an_open_round_is_not_exported_or_downloaded_for_anonymous_readers(web, rounds_db):
     open_round(rounds_db, "2022-03")
     response = web.client.get("/vienti/kuva.png?view=readiness&period=2022-03&lang=fi")
     assert response.status_code == 400
     assert re.search("2022-03", response.get_data(as_text=True))
+    data = web.client.get("/lataa/yleiskuva.csv?period=2022-03&lang=fi")
+    assert data.status_code == 400
+    coordinator = Browserless(web.app)
+    coordinator.login("koordinaattori")
+    assert coordinator.client.get("/lataa/yleiskuva.csv?period=2022-03&lang=fi").status_code == 200
 
 
 def test_the_issues_reproduction_on_the_demo_is_refused(demo_template, tmp_path):
