@@ -240,3 +240,24 @@ def test_the_issues_reproduction_on_the_demo_is_refused(demo_template, tmp_path)
     with db.session_factory(url)() as s:
         assert queries.heatmap(s, "2021-10", "readiness").cell(
             "kainuu", "htt:readiness_done").percent == 8
+
+
+def test_handmade_board_callbacks_of_a_region_user_are_refused(web, rounds_db):
+    web.login("kainuu")
+    before = dump(rounds_db)
+    opened = web.callback("board-open", "n_clicks", 1, {
+        "board-open-period.value": "2022-03", "board-open-deadline.value": "20.4.2022",
+        "board-open-report.value": "", "url.search": "?lang=en"})
+    assert opened.status_code == 200
+    assert "programme office's view" in text_of(opened)
+    assert dump(rounds_db) == before
+    open_round(rounds_db, "2022-03")
+    before = dump(rounds_db)
+    published = web.callback("board-publish", "n_clicks", 1, {
+        "board-period.value": "2022-03", "url.search": "?lang=fi"})
+    assert "ohjelmatoimiston" in text_of(published)
+    assert dump(rounds_db) == before
+    anonymous = Browserless(web.app)
+    refused = anonymous.callback("board-publish", "n_clicks", 1, {
+        "board-period.value": "2022-03", "url.search": "?lang=fi"})
+    assert refused.status_code in (200, 401) and dump(rounds_db) == before
