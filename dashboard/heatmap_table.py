@@ -162,7 +162,7 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
     """The overview's heatmap (any of the three views) as a table inside a scrolling region."""
     prev_period = format_period(previous.snapshot.period, lang) if previous is not None else ""
     body = []
-    for region in figures.region_order(hm, sort):
+    for region in figures.region_order(hm, sort, lang):
         name = localized(region, lang)
         head = (H.a(name, href=region_href(region.code), className="hm-region-link",
                     data_dash_link="1") if region_href else name)
