@@ -46,9 +46,11 @@ def login_needed(lang: str, next_path: str):
     ], className="panel")
 
 
-def user_bar(actor, lang: str):
+def user_bar(actor, lang: str, region=None):
+    """Who is logged in; the own region named in the UI language (`region`: its Region row)."""
     role = t(f"account.role.{actor.role}", lang)
-    who = f"{actor.display_name} ({role}{', ' + actor.region_name if actor.region_name else ''})"
+    place = localized(region, lang) if region is not None else actor.region_name
+    who = f"{actor.display_name} ({role}{', ' + place if place else ''})"
     return html.Div([
         html.Span(t("auth.logged_in_as", lang, name=who), id="logged-in-as"),
         html.Form([
@@ -103,7 +105,7 @@ def layout(request: PageRequest):
                                className="button", id="admin-imports-link"))
     return html.Div([
         html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
-                  user_bar(actor, lang)], className="page-head"),
+                  user_bar(actor, lang, own)], className="page-head"),
         rounds_now,
         html.Div([
             html.P(t("upload.step_template", lang)),
@@ -160,8 +162,9 @@ def _counts(counts: dict, lang: str) -> str:
 
 def render_preview(preview: uploads.Preview, lang: str, target=None):
     region = localized(preview.region, lang)
-    lines = [html.H2(t("upload.preview_title", lang, region=region,
-                       period=format_period(preview.period)), id="upload-preview-title"),
+    title = t("upload.preview_title", lang, region=region, period=format_period(preview.period))
+    lines = [html.H2(title, id="upload-preview-title", tabIndex=-1, **{"data-autofocus": "1"}),
+             html.P(title, role="status", className="visually-hidden"),
              target]
     if preview.baseline_period:
         lines.append(html.P(t("upload.preview_against", lang,
@@ -216,7 +219,8 @@ def render_rejection(rejection: uploads.Rejection, lang: str):
     labels = [t(f"upload.label.{key}", lang) for key in ("sheet", "row", "column", "value", "problem")]
     return html.Div([
         html.Div(t("upload.rejected_title", lang, n=rejection.error_count),
-                 className="notice notice-warning", id="upload-rejected-title", role="alert"),
+                 className="notice notice-warning", id="upload-rejected-title", role="alert",
+                 tabIndex=-1, **{"data-autofocus": "1"}),
         html.Div(html.Table([
             html.Thead(html.Tr([html.Th(x) for x in labels])),
             html.Tbody([html.Tr([html.Td(r["sheet"]), html.Td(str(r["row"])), html.Td(r["column"]),
@@ -243,7 +247,7 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
     """(result component, token or None)."""
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
-                        id="upload-refused"), None
+                        id="upload-refused", role="alert"), None
     data = decode_contents(contents)
     if data is None:
         data = b""
@@ -251,7 +255,7 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
         result = uploads.preview(db_url, actor, filename, data, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
-                        id="upload-refused"), None
+                        id="upload-refused", role="alert"), None
     if isinstance(result, uploads.Preview):
         with read_session(db_url) as session:
             target = target_line(session, result, lang)
@@ -262,16 +266,17 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
 def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None = None):
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
-                        id="upload-refused")
+                        id="upload-refused", role="alert")
     try:
         done = uploads.confirm(db_url, actor, token, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
-                        id="upload-refused")
+                        id="upload-refused", role="alert")
     return html.Div([
         html.Div(t("upload.saved", lang, region=localized(done.region, lang),
                    period=format_period(done.period), revision=done.revision),
-                 className="notice", id="upload-saved", role="status"),
+                 className="notice", id="upload-saved", role="status", tabIndex=-1,
+                 **{"data-autofocus": "1"}),
         html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
                className="button button-active", id="upload-to-overview"),
     ])

@@ -49,7 +49,7 @@ def layout(request: PageRequest):
     with read_session(request.db_url) as session:
         log = queries.upload_log(session)
         rows = [html.Tr([
-            html.Td(format_datetime(u.created_at)),
+            html.Td(format_datetime(u.created_at, lang)),
             html.Td(u.username),
             html.Td(localized(u.region, lang) if u.region else "–"),
             html.Td(format_period(u.period) if u.period else "–"),
