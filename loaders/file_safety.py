@@ -28,6 +28,10 @@ from domain.i18n import TranslatableError
 MB = 1024 * 1024
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: .xls, encrypted xlsx
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+# Names in the DataSpaces of a file encrypted by a sensitivity label (MS-OFFCRYPTO 2.2.6, IRM)
+_DRM_MARKERS = tuple(name.encode("utf-16-le") for name in (
+    "DRMEncryptedDataSpace", "DRMEncryptedTransform", "Microsoft.Metadata.DRMTransform")) + (
+    b"Microsoft.Metadata.DRMTransform",)
 
 
 def _env_int(name: str, default: int) -> int:
@@ -76,6 +80,10 @@ def check_upload(data: bytes, filename: str | None = None, limits: Limits | None
         # OOXML file carries an "EncryptionInfo"/"EncryptedPackage" stream (UTF-16 names).
         if "EncryptedPackage".encode("utf-16-le") in data or \
                 "EncryptionInfo".encode("utf-16-le") in data:
+            # A sensitivity label (Microsoft Purview / IRM) encrypts with a DRM transform, not
+            # a password: the user must change the label, not look for a password to remove.
+            if any(marker in data for marker in _DRM_MARKERS):
+                raise UnsafeFile("upload.file.sensitivity_label")
             raise UnsafeFile("upload.file.encrypted")
         raise UnsafeFile("upload.file.legacy_xls")
     if not head.startswith(ZIP_SIGNATURES):
