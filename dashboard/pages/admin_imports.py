@@ -15,6 +15,7 @@ from ..routes import PageRequest
 from .upload import _lang_of, decode_contents, login_needed, render_rejection
 
 PATH = "/yllapito/tuonti"
+TITLE = "upload.admin.title"  # the page's own <title> (dashboard.app.page_title)
 NAV = None  # linked from the upload page for admins
 
 

@@ -20,6 +20,7 @@ from ..routes import PageRequest
 from .upload import login_needed
 
 PATH = "/lataus/loki"
+TITLE = "upload.log_title"  # the page's own <title> (dashboard.app.page_title)
 NAV = None  # linked from the upload page for those who may see it
 ORIGINAL_PATH = "/lataus/loki/<int:upload_id>/alkuperainen"
 
