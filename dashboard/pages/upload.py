@@ -18,7 +18,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from flask import Response, abort, request
 
 from domain import queries
-from domain.i18n import format_percent, format_period, localized, t
+from domain.i18n import collation_key, format_percent, format_period, localized, t
 from domain.metrics import NO_DATA_COLOUR, band
 from domain.vocabulary import status_label
 
@@ -95,7 +95,8 @@ def layout(request: PageRequest):
     region_dropdown = dcc.Dropdown(
         id="upload-region", value=first.code if first else None, clearable=False,
         disabled=not actor.sees_everything,
-        options=[{"label": localized(r, lang), "value": r.code} for r in choosable])
+        options=sorted(({"label": localized(r, lang), "value": r.code} for r in choosable),
+                       key=lambda o: collation_key(o["label"], lang)))
     period_dropdown = dcc.Dropdown(
         id="upload-period", value=default_period, clearable=False, searchable=False,
         options=[{"label": format_period(p), "value": p} for p in periods])
