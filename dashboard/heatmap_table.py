@@ -81,6 +81,8 @@ def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -
         lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
     elif cell.denominator is not None:
         lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
+    else:
+        lines.append(t("dash.hover.summary_value_nocount", lang))
     if started is not None:
         lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
     if colour_band:
