@@ -323,3 +323,24 @@ def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screensho
         page.screenshot(path=str(screenshots / "keyboard_upload_saved_fi.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang,png", [("fi", "Lataa kuvio PNG-muodossa"),
+                                      ("sv", "Ladda ner diagram som PNG")])
+def test_chart_toolbar_only_png_in_the_ui_language_and_no_share(page, demo_server, lang, png):
+    """Every chart's toolbar on the rendered pages: the PNG button only, in Plotly's own
+    fi / sv texts; no "Share chart" (Plotly Cloud) button, no Plotly logo anywhere."""
+    for path in ("/trendit?highlight=lappi", "/alue/pirkanmaa?period=2021-12"):
+        page.goto(f"{demo_server.url}{path}&lang={lang}")
+        _ready(page, ".modebar")
+        titles = page.evaluate("[...document.querySelectorAll('.modebar-btn')]"
+                               ".map(b => b.getAttribute('data-title'))")
+        assert titles and set(titles) == {png}, titles
+        html = page.content().lower()
+        assert "share chart" not in html and "plotly cloud" not in html
+        assert page.locator(".modebar-btn--logo").count() == 0
+        # each chart has its name and summary, and its numbers as a table
+        figure = page.locator("figure.chart-figure").first
+        assert figure.locator("figcaption").inner_text()
+        figure.locator("details.chart-table summary").click()
+        assert figure.locator("details.chart-table table tbody tr").count() >= 2
