@@ -102,6 +102,27 @@ def format_period(period: str, lang: str | None = DEFAULT_LANG) -> str:
     return f"{int(period[5:])}/{period[:4]}"
 
 
+# Finnish and Swedish alphabets end … x y z å ä ö (w = v in old Finnish rules is not used).
+_NORDIC_TAIL = {"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "æ": "z\u0002", "ø": "z\u0003"}
+
+
+def collation_key(text: str, lang: str | None = DEFAULT_LANG) -> str:
+    """Sort key for names shown in `lang`: Finnish and Swedish put å, ä, ö after z; English
+    sorts them with a and o. Case, hyphens and spaces are ignored."""
+    import unicodedata
+
+    out = []
+    for ch in text.casefold():
+        if ch in "- \u2013":
+            continue
+        if normalise_lang(lang) in ("fi", "sv") and ch in _NORDIC_TAIL:
+            out.append(_NORDIC_TAIL[ch])
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch)
+                               if not unicodedata.combining(c)))
+    return "".join(out)
+
+
 class TranslatableError(Exception):
     """An error whose message is a catalogue key, shown in the reader's language."""
 

@@ -23,7 +23,9 @@ from domain.metrics import NO_DATA_COLOUR, band
 from domain.vocabulary import status_label
 
 from .. import uploads
-from ..auth import LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role
+from ..auth import (
+    LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role, sees_unpublished,
+)
 from ..data import current_db_url, read_session
 from ..round_panels import history_panel, round_panel, target_line
 from ..routes import PageRequest
@@ -274,12 +276,22 @@ def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None 
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
                         id="upload-refused")
+    with read_session(db_url) as session:
+        still_open = done.period in queries.open_periods(session)
+    saved_key = "upload.saved"
+    if still_open:  # a region's data joins the national picture when the round is published
+        saved_key = "round.upload.saved"
+    if still_open and not sees_unpublished(actor):
+        after = html.P(t("round.upload.saved_open", lang, period=format_period(done.period)),
+                       id="upload-saved-open")
+    else:
+        after = html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
+                       className="button button-active", id="upload-to-overview")
     return html.Div([
-        html.Div(t("upload.saved", lang, region=localized(done.region, lang),
+        html.Div(t(saved_key, lang, region=localized(done.region, lang),
                    period=format_period(done.period), revision=done.revision),
                  className="notice", id="upload-saved", role="status"),
-        html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
-               className="button button-active", id="upload-to-overview"),
+        after,
     ])
 
 

@@ -200,3 +200,32 @@ def test_an_open_round_is_not_exported_to_anonymous_readers(web, rounds_db):
     response = web.client.get("/vienti/kuva.png?view=readiness&period=2022-03&lang=fi")
     assert response.status_code == 400
     assert re.search("2022-03", response.get_data(as_text=True))
+
+
+def test_the_issues_reproduction_on_the_demo_is_refused(demo_template, tmp_path):
+    """The issue's steps: a region uploader sends 12/2100 and overwrites Kainuu's real 10/2021
+    figures. Both are refused now; the real figure and everyone's default view stay."""
+    from dashboard import accounts
+    from domain import queries
+    from tests.conftest import copy_demo
+    from upload_helpers import PASSWORD
+
+    url = copy_demo(demo_template, tmp_path / "demo")
+    with db.transaction(url) as s:
+        accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "kainuu", "Kainuu")
+    web = Browserless(make_app(url))
+    web.login("kainuu")
+    with db.session_factory(url)() as s:
+        real = queries.heatmap(s, "2021-10", "readiness").cell("kainuu", "htt:readiness_done")
+        default = queries.latest_published(s).period
+    assert real.percent == 8 and default == "2021-12"
+    before = dump(url)
+    for period in ("2021-10", "2100-12"):
+        sheet = filled_sheet(url, "kainuu", period, "Valmis")
+        response = web.upload(f"kainuu-{period}.xlsx", sheet)
+        assert token_of(response) is None, period
+    assert dump(url) == before
+    assert "Tilannekuva 12/2021" in route(web, "/")
+    with db.session_factory(url)() as s:
+        assert queries.heatmap(s, "2021-10", "readiness").cell(
+            "kainuu", "htt:readiness_done").percent == 8
