@@ -85,6 +85,18 @@
    * - dcc.RadioItems / dcc.Checklist: a "listbox" of "options" that each hold a native radio or
    *   checkbox. Without those roles they are what they look like: native inputs in their
    *   labels, grouped by the page's fieldset and legend. */
+  // Focus a newly shown result; while it is still hidden (dcc.Loading), try again shortly.
+  function focusFresh(el, tries) {
+    if (!document.body.contains(el) || el.hasAttribute("data-focused")) return;
+    if (!el.matches(FOCUSABLE)) el.setAttribute("tabindex", "-1");
+    el.focus();
+    if (document.activeElement === el) {
+      el.setAttribute("data-focused", "1");
+    } else if (tries > 0) {
+      window.setTimeout(function () { focusFresh(el, tries - 1); }, 100);
+    }
+  }
+
   function fixControls() {
     var i, el;
     var targets = document.querySelectorAll(".dash-dropdown-focus-target");
@@ -106,6 +118,18 @@
         }
       }
     }
+    // dcc.Upload: its file input (the control a keyboard reaches) is named by the drop zone's
+    // visible text.
+    var files = document.querySelectorAll(".upload-drop input[type=file]:not([aria-label])");
+    for (i = 0; i < files.length; i++) {
+      var zone = files[i].closest(".upload-drop");
+      var text = zone ? zone.innerText.trim() : "";
+      if (text) files[i].setAttribute("aria-label", text);
+    }
+    // A new result (upload preview, rejection, saved) takes focus once, so that a keyboard
+    // and screen-reader user lands on it; its role=status / role=alert announces it too.
+    var fresh = document.querySelector("[data-autofocus]:not([data-focused])");
+    if (fresh) focusFresh(fresh, 40);
     var lists = document.querySelectorAll(".dash-radioitems[role], .dash-checklist[role]");
     for (i = 0; i < lists.length; i++) lists[i].removeAttribute("role");
     var options = document.querySelectorAll(

@@ -181,7 +181,7 @@ def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None =
         info = [
             html.Span(t("dash.header.snapshot", lang, period=format_period(snap.period, lang)),
                       className="info-strong", id="header-period"),
-            html.Span(t("dash.header.report_date", lang, date=format_date(snap.report_date)),
+            html.Span(t("dash.header.report_date", lang, date=format_date(snap.report_date, lang)),
                       id="header-report-date"),
             html.Span(t("working_days_left", lang, days=days) if snap.report_date < TARGET_DATE
                       else t("a11y.header.transferred", lang), id="header-days"),

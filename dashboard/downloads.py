@@ -45,7 +45,7 @@ def _fill(band: int | None) -> str:
 
 def _source(snap, lang: str) -> str:
     text = t("a11y.download.source", lang, period=format_period(snap.period, lang),
-             date=format_date(snap.report_date))
+             date=format_date(snap.report_date, lang))
     return text + (t("a11y.download.synthetic", lang) if snap.is_synthetic else "")
 
 

@@ -81,6 +81,8 @@ def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -
         lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
     elif cell.denominator is not None:
         lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
+    else:
+        lines.append(t("dash.hover.summary_value_nocount", lang))
     if started is not None:
         lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
     if colour_band:
@@ -162,7 +164,7 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
     """The overview's heatmap (any of the three views) as a table inside a scrolling region."""
     prev_period = format_period(previous.snapshot.period, lang) if previous is not None else ""
     body = []
-    for region in figures.region_order(hm, sort):
+    for region in figures.region_order(hm, sort, lang):
         name = localized(region, lang)
         head = (H.a(name, href=region_href(region.code), className="hm-region-link",
                     data_dash_link="1") if region_href else name)

@@ -108,7 +108,7 @@ def layout(request: PageRequest):
             html.P(t("a11y.overview.cell_hint", lang), className="hint"),
             html.P(t("source_line", lang, period=format_period(state.period, lang)) +
                    " · " + t("dash.report_date_short", lang,
-                             date=format_date(hm.snapshot.report_date)), className="source"),
+                             date=format_date(hm.snapshot.report_date, lang)), className="source"),
         ], className="panel panel-graph panel-heatmap", **{"aria-labelledby": "overview-title"}),
     ], className="page page-overview")
 

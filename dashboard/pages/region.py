@@ -221,7 +221,7 @@ def layout(request: PageRequest):
                          else t("dash.tasks.show_all", lang, n=len(data.tasks)),
                          href=region_href(code, toggle_state), id="region-late-toggle",
                          className="button" + (" button-active" if state.late else "")),
-                html.Span(t("dash.tasks.late_help", lang, date=format_date(rf.snapshot.report_date)),
+                html.Span(t("dash.tasks.late_help", lang, date=format_date(rf.snapshot.report_date, lang)),
                           className="hint"),
                 downloads.links("tehtavat", lang, "region-tasks", region=code, period=period),
             ], className="grid-toolbar"),

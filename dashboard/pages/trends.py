@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, State as In, dcc, html, no_update
 
 from domain import queries
-from domain.i18n import format_period, localized, t
+from domain.i18n import collation_key, format_period, localized, t
 from domain.metrics import Measure
 
 from .. import figures
@@ -64,7 +64,8 @@ def layout(request: PageRequest):
             labelled(t("dash.control.highlight", lang), dcc.Dropdown(
                 id="trends-highlight", value=highlight, clearable=True,
                 placeholder=t("dash.control.highlight_none", lang),
-                options=[{"label": localized(r, lang), "value": r.code} for r in regions]),
+                options=sorted(({"label": localized(r, lang), "value": r.code} for r in regions),
+                               key=lambda o: collation_key(o["label"], lang))),
                 "trends-highlight", "control control-wide"),
         ], className="controls"),
         html.Section([

@@ -41,6 +41,13 @@ MESSAGES = {
         "fi": "Järjestämisvastuu siirtyi hyvinvointialueille 1.1.2023",
         "sv": "Organiseringsansvaret övergick till välfärdsområdena 1.1.2023",
         "en": "Responsibility for services moved to the wellbeing services counties on 1.1.2023"},
+    "a11y.slide.subtitle_after": {"fi": "Tilannekuva {period} · raportoitu {date} · {moved}",
+                                  "sv": "Lägesbild {period} · rapporterad {date} · {moved}",
+                                  "en": "Status {period} · reported {date} · {moved}"},
+    "a11y.slide.active_colour": {
+        "fi": "Käynnissä-solun väri: aloitettujen (käynnissä tai valmis) osuus",
+        "sv": "Färgen i Pågår: andelen påbörjade (pågår eller klara)",
+        "en": "In progress cells coloured by the share started (in progress or done)"},
     "a11y.lang_switch": {"fi": "Kieli – Språk – Language", "sv": "Språk – Kieli – Language",
                          "en": "Language – Kieli – Språk"},
     "a11y.main_nav": {"fi": "Päävalikko", "sv": "Huvudmeny", "en": "Main menu"},

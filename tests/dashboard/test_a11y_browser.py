@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from domain import db
+
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -73,17 +75,43 @@ def test_axe_public_pages(page, demo_server, axe, lang):
     assert page.evaluate("document.documentElement.lang") == lang
 
 
+@pytest.fixture(scope="module")
+def signed_server(tmp_path_factory, demo_template):
+    """A private copy of the demo with log-in users (an admin and Kainuu's uploader)."""
+    import os
+
+    from dashboard import accounts
+    from tests.conftest import copy_demo
+    from tests.dashboard.conftest import LiveServer
+
+    base = tmp_path_factory.mktemp("a11y-signed")
+    os.environ.setdefault("TILANNEKUVA_SECRET_KEY_FILE", str(base / "secret_key"))
+    url = copy_demo(demo_template, base)
+    with db.transaction(url) as s:
+        accounts.create_user(s, "yllapito", DEMO_PASSWORD, "admin", None, "Ylläpitäjä")
+        accounts.create_user(s, "kainuu", DEMO_PASSWORD, "region_uploader", "Kainuu",
+                             "Kainuun raportoija")
+    server = LiveServer(url)
+    yield server
+    server.stop()
+
+
+SIGNED_IN_PAGES = {"/lataus": "#upload-file", "/lataus/loki": "#upload-log-title",
+                   "/yllapito/tuonti": "#admin-roadmap-file",
+                   "/raportointitilanne": "main h1"}
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_axe_signed_in_pages(browser, demo_server, axe, lang):
+def test_axe_signed_in_pages(browser, signed_server, axe, lang):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(20_000)
     try:
-        _login(page, demo_server.url, "yllapito")
+        _login(page, signed_server.url, "yllapito")
         found = {}
-        for path in ("/lataus", "/lataus/loki", "/yllapito/tuonti"):
-            page.goto(f"{demo_server.url}{path}?lang={lang}")
-            _ready(page)
+        for path, selector in SIGNED_IN_PAGES.items():
+            page.goto(f"{signed_server.url}{path}?lang={lang}")
+            _ready(page, selector)  # the page itself, not a log-in prompt
             assert page.evaluate("document.documentElement.lang") == lang
             problems = _violations(axe, page)
             if problems:
@@ -243,3 +271,76 @@ def test_heatmap_at_200_percent_zoom(browser, demo_server, screenshots):
             page.screenshot(path=str(screenshots / f"zoom200_{table[1:]}.png"))
     finally:
         context.close()
+
+
+def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screenshots):
+    """Kainuu's uploader sends its sheet with the keyboard only: the file input is named and
+    reached by Tab, the preview takes focus (its heading) and is announced, Tab reaches the
+    confirm button, and the saved message takes focus and is announced (role=status)."""
+    import openpyxl
+
+    from domain import queries
+    from loaders.template import write_template
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        with db.session_factory(signed_server.db_url)() as s:
+            region = queries.region(s, "kainuu")
+            sheet = tmp_path / "kainuu.xlsx"
+            write_template(s, region, sheet, lang="fi")
+        wb = openpyxl.load_workbook(sheet)
+        ws = wb.active
+        header = next(r[0].row for r in ws.iter_rows(max_row=20)
+                      if any(c.value == "Tila" for c in r))
+        col = next(c.column for c in ws[header] if c.value == "Tila")
+        for row in range(header + 1, ws.max_row + 1):
+            if ws.cell(row, 1).value:
+                ws.cell(row, col).value = "Valmis"
+        wb.save(sheet)
+
+        _login(page, signed_server.url, "kainuu")
+        page.goto(f"{signed_server.url}/lataus?lang=fi")
+        _ready(page, "#upload-file")
+        info = _tab_to(page, lambda f: f["host"] == "upload-file")
+        assert info["tag"] == "INPUT"
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert name and name == page.inner_text("#upload-file .upload-drop").strip()
+        with page.expect_file_chooser() as chooser:
+            page.keyboard.press("Enter")
+        chooser.value.set_files(str(sheet))
+        page.wait_for_selector("#upload-preview-title")
+        page.wait_for_function("document.activeElement && document.activeElement.id === "
+                               "'upload-preview-title'")
+        assert page.locator("#upload-preview [role=status]").inner_text()
+        _tab_to(page, lambda f: f["id"] == "upload-confirm")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#upload-saved")
+        page.wait_for_function("document.activeElement && document.activeElement.id === "
+                               "'upload-saved'")
+        assert page.get_attribute("#upload-saved", "role") == "status"
+        page.screenshot(path=str(screenshots / "keyboard_upload_saved_fi.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang,png", [("fi", "Lataa kuvio PNG-muodossa"),
+                                      ("sv", "Ladda ner diagram som PNG")])
+def test_chart_toolbar_only_png_in_the_ui_language_and_no_share(page, demo_server, lang, png):
+    """Every chart's toolbar on the rendered pages: the PNG button only, in Plotly's own
+    fi / sv texts; no "Share chart" (Plotly Cloud) button, no Plotly logo anywhere."""
+    for path in ("/trendit?highlight=lappi", "/alue/pirkanmaa?period=2021-12"):
+        page.goto(f"{demo_server.url}{path}&lang={lang}")
+        _ready(page, ".modebar")
+        titles = page.evaluate("[...document.querySelectorAll('.modebar-btn')]"
+                               ".map(b => b.getAttribute('data-title'))")
+        assert titles and set(titles) == {png}, titles
+        html = page.content().lower()
+        assert "share chart" not in html and "plotly cloud" not in html
+        assert page.locator(".modebar-btn--logo").count() == 0
+        # each chart has its name and summary, and its numbers as a table
+        figure = page.locator("figure.chart-figure").first
+        assert figure.locator("figcaption").inner_text()
+        figure.locator("details.chart-table summary").click()
+        assert figure.locator("details.chart-table table tbody tr").count() >= 2
