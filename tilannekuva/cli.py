@@ -26,7 +26,7 @@ class Context:
 COMMAND_MODULES = {
     "demo": "demo", "export": "export", "import-roadmap": "roadmap", "show": "show",
     "import-status": "status", "template": "status", "import-summary": "summary",
-    "users": "users", "round": "rounds",
+    "users": "users", "round": "rounds", "download": "download",
 }
 
 
