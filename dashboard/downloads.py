@@ -199,16 +199,23 @@ def figures_band(percent):
 # --- building a table from a request's parameters (web and CLI) -------------------------------
 
 def _latest(session, period: str | None) -> str:
+    """The asked month if the user may see it (an open round: coordinators and admins only,
+    `dashboard.auth.sees_unpublished`), else the latest published round."""
+    from .data import visible_snapshots
+
     if period:
         try:
             period_of(period)
         except ValueError:
             raise BadDownload(period) from None
+        if queries.snapshot(session, period) is not None and \
+                period not in {s.period for s in visible_snapshots(session)}:
+            raise BadDownload(period)
         return period
-    snaps = queries.snapshots(session)
-    if not snaps:
+    latest = queries.latest_published(session)
+    if latest is None:
         raise BadDownload("-")
-    return snaps[-1].period
+    return latest.period
 
 
 def build(session, kind: str, args, lang: str) -> tuple[DataTable, str]:

@@ -173,10 +173,9 @@ def record_task_submission(
     if statuses:
         # Core inserts (the tables, not the ORM classes): plain executemany, no ORM bulk
         # bookkeeping; an import writes ~400 statuses and ~100 figures
-        session.execute(insert(TaskStatus.__table__), [
-            dict(submission_id=submission.id, task_id=task_id, status=Status(status).value,
-                 note=note)
-            for task_id, (status, note) in statuses.items()])
+        _insert_many(session, TaskStatus.__table__, ("submission_id", "task_id", "status", "note"),
+                     [(submission.id, task_id, Status(status).value, note)
+                      for task_id, (status, note) in statuses.items()])
     rows = task_figures(tasks if tasks is not None else load_task_rows(session),
                         {task_id: Status(s) for task_id, (s, _) in statuses.items()},
                         snapshot.period)
@@ -224,10 +223,24 @@ def _insert_figures(session: Session, submission: Submission, rows: list[dict],
                     active: bool = False) -> None:
     if not rows:
         return
-    session.execute(insert(Figure.__table__), [
-        dict(row, submission_id=submission.id, snapshot_id=submission.snapshot_id,
-             region_id=submission.region_id, active=active)
-        for row in rows])
+    columns = ("submission_id", "snapshot_id", "region_id", "active", "measure", "workstream_id",
+               "sub_area_id", "share", "numerator", "denominator", "denominator_is_national")
+    _insert_many(session, Figure.__table__, columns, [
+        (submission.id, submission.snapshot_id, submission.region_id, active) +
+        tuple(row[c] for c in columns[4:]) for row in rows])
+
+
+def _insert_many(session: Session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """One driver-level executemany: an import writes ~400 statuses and ~100 figures, and
+    SQLAlchemy's per-row parameter handling cost more than the database's own work. Plain
+    values only (ints, strings, floats, booleans, None), which every driver takes as they are."""
+    if not rows:
+        return
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})", rows)
 
 
 def install_reference_structure(session: Session, *, roadmap: bool = True

@@ -11,11 +11,12 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from domain.i18n import t
@@ -177,27 +178,73 @@ def parse_period(value: object) -> str | None:
     return _period_from_text(text)
 
 
+def reference_version(session: Session) -> tuple:
+    """A stamp that changes whenever the roadmap loader (or anything adding or removing
+    regions, aliases, tasks, workstreams or sub-areas) changes the reference data: the
+    roadmap's import time and each table's row count and largest id, in one query. Reference
+    data read for every import is kept per process under this stamp (`RegionResolver`, the
+    status loader's roadmap index)."""
+    from domain.schema import RegionAlias, Roadmap, SubArea, Task, Workstream
+
+    columns = [select(func.max(Roadmap.id)).scalar_subquery(),
+               select(func.max(Roadmap.imported_at)).scalar_subquery()]
+    for model in (Region, RegionAlias, Task, Workstream, SubArea):
+        columns += [select(func.count()).select_from(model).scalar_subquery(),
+                    select(func.max(model.id)).scalar_subquery()]
+    return (str(session.get_bind().url),) + tuple(session.execute(select(*columns)).one())
+
+
+_KEPT: dict[tuple, object] = {}  # (kind, reference_version) -> plain data; a few entries
+_KEPT_LOCK = threading.Lock()
+
+
+def kept(kind: str, version: tuple, build):
+    """`build()`'s result, kept per process for this reference version."""
+    key = (kind, version)
+    with _KEPT_LOCK:
+        if key in _KEPT:
+            return _KEPT[key]
+    value = build()
+    with _KEPT_LOCK:
+        if len(_KEPT) > 16:
+            _KEPT.clear()
+        _KEPT[key] = value
+    return value
+
+
 class RegionResolver:
     """Matches region names as people type them: case, spacing and hyphen/dash variants do not
-    matter; Finnish, Swedish and English names, codes and aliases are known."""
+    matter; Finnish, Swedish and English names, codes, aliases and official names are known.
+    The name keys are plain data kept per reference version; `resolve` returns the session's
+    own `Region`."""
 
-    def __init__(self, session: Session):
-        self.regions = list(session.scalars(
-            select(Region).options(selectinload(Region.aliases)).order_by(Region.position)))
-        self._by_key: dict[str, Region] = {}
-        for region in self.regions:
+    def __init__(self, session: Session, version: tuple | None = None):
+        self.session = session
+        self._by_key, self._name_fi = kept("regions", version or reference_version(session),
+                                           lambda: self._keys(session))
+
+    @staticmethod
+    def _keys(session: Session) -> tuple[dict[str, int], dict[int, str]]:
+        by_key: dict[str, int] = {}
+        name_fi: dict[int, str] = {}
+        regions = session.scalars(
+            select(Region).options(selectinload(Region.aliases)).order_by(Region.position))
+        for region in regions:
+            name_fi[region.id] = region.name_fi
             names = [region.code, region.name_fi, region.name_sv, region.name_en]
             names += [a.alias for a in region.aliases]
             names += official_names(region.code, region.name_en)
             for name in names:
-                self._by_key.setdefault(normalise_text(name), region)
+                by_key.setdefault(normalise_text(name), region.id)
+        return by_key, name_fi
 
     def resolve(self, name: object) -> Region | None:
         if name is None:
             return None
         key = normalise_text(name)
         # A space typed for the hyphen ('Etelä Karjala') is the same name.
-        return self._by_key.get(key) or self._by_key.get(key.replace(" ", "-"))
+        region_id = self._by_key.get(key) or self._by_key.get(key.replace(" ", "-"))
+        return self.session.get(Region, region_id) if region_id is not None else None
 
     def suggest(self, name: object) -> str | None:
         """The closest known Finnish region name, for 'did you mean' in error messages."""
@@ -205,7 +252,7 @@ class RegionResolver:
             return None
         keys = list(self._by_key)
         match = difflib.get_close_matches(normalise_text(name), keys, n=1, cutoff=0.5)
-        return self._by_key[match[0]].name_fi if match else None
+        return self._name_fi[self._by_key[match[0]]] if match else None
 
     def unknown_problem(self, name: object, **where) -> Problem:
         suggestion = self.suggest(name)

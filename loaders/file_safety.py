@@ -116,9 +116,9 @@ def _check_name(filename: str | None) -> None:
         raise UnsafeFile("upload.file.xlsb")
     if suffix == ".xls":
         raise UnsafeFile("upload.file.legacy_xls")
-    if suffix in (".csv", ".txt", ".ods"):
+    if suffix in (".csv", ".txt"):
         raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix)
-    if suffix != ".xlsx":
+    if suffix not in (".xlsx", ".ods"):  # .ods: LibreOffice's own format, read by calamine
         raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix or "-")
 
 
@@ -157,7 +157,9 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             raise UnsafeFile("upload.file.macros")
         if "xl/workbook.bin" in names:
             raise UnsafeFile("upload.file.xlsb")
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        is_ods = "content.xml" in names and "mimetype" in names and \
+            archive.read("mimetype")[:100] == ODS_MIMETYPE
+        if not is_ods and ("[Content_Types].xml" not in names or "xl/workbook.xml" not in names):
             raise UnsafeFile("upload.file.not_xlsx")
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_uncompressed:
@@ -166,9 +168,13 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             if info.file_size > limits.ratio_floor and \
                     info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise UnsafeFile("upload.file.zip_bomb")
-        content_types = _read_bounded(archive, archive.getinfo("[Content_Types].xml"), limits)
-        if b"macroEnabled" in content_types or b"vbaProject" in content_types:
-            raise UnsafeFile("upload.file.macros")
+        if is_ods:
+            if any(n.lower().startswith("basic/") for n in names):  # LibreOffice Basic macros
+                raise UnsafeFile("upload.file.macros")
+        else:
+            content_types = _read_bounded(archive, archive.getinfo("[Content_Types].xml"), limits)
+            if b"macroEnabled" in content_types or b"vbaProject" in content_types:
+                raise UnsafeFile("upload.file.macros")
         total = 0
         counts = {"rows": 0, "cells": 0}
         for info in infos:
@@ -191,8 +197,9 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     return b"".join(chunks)
 
 
-_ROW_MARKS = (b"<row", b":row")
-_CELL_MARKS = (b"<c ", b":c ", b"<c>")
+_ROW_MARKS = (b"<row", b":row", b"<table:table-row ", b"<table:table-row>")
+_CELL_MARKS = (b"<c ", b":c ", b"<c>", b"<table:table-cell ", b"<table:table-cell>")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
@@ -202,7 +209,8 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     the rows and cells of worksheets (over-counting is harmless: the limits are generous)."""
     name = info.filename.lower()
     is_xml = name.endswith((".xml", ".rels", ".vml"))
-    is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+    is_sheet = (name.startswith("xl/worksheets/") and name.endswith(".xml")) or \
+        name == "content.xml"
     size, tail = 0, b""
     try:
         with archive.open(info) as handle:

@@ -15,7 +15,7 @@ from domain.store import TaskRow
 from domain.vocabulary import normalise_text
 
 from . import sheet_format as fmt
-from .common import Problem, RegionResolver, parse_period
+from .common import Problem, RegionResolver, kept, parse_period, reference_version
 from .status_header import Header
 
 
@@ -92,18 +92,38 @@ class TaskRef:
     due_date: dt.date
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A workstream or sub-area as the checks need it (plain data, kept between imports)."""
+
+    id: int
+    code: str | None
+    letter: str | None
+    name_fi: str
+    name_sv: str | None
+    name_en: str | None
+
+
+def _roadmap_data(session: Session) -> tuple:
+    tasks = [TaskRef(*row) for row in session.connection().execute(
+        select(Task.id, Task.code, Task.workstream_id, Task.sub_area_id, Task.due_date)
+        .order_by(Task.position))]
+    streams = {row[0]: _Named(row[0], row[1], None, *row[2:]) for row in session.execute(
+        select(Workstream.id, Workstream.code, Workstream.name_fi, Workstream.name_sv,
+               Workstream.name_en))}
+    areas = {row[0]: _Named(row[0], None, *row[1:]) for row in session.execute(
+        select(SubArea.id, SubArea.letter, SubArea.name_fi, SubArea.name_sv, SubArea.name_en))}
+    by_code = {normalise_text(t.code): t for t in tasks}
+    return tasks, streams, areas, by_code, {t.code: t for t in tasks}
+
+
 class RoadmapIndex:
     """The roadmap's tasks as a sheet names them: ids, workstream and sub-area texts. Plain
-    column reads (no ORM objects per task): this runs on every import."""
+    data, read once per reference version (`loaders.common.kept`): this runs on every import."""
 
-    def __init__(self, session: Session):
-        self.tasks = [TaskRef(*row) for row in session.connection().execute(
-            select(Task.id, Task.code, Task.workstream_id, Task.sub_area_id, Task.due_date)
-            .order_by(Task.position))]
-        self.by_code = {normalise_text(t.code): t for t in self.tasks}
-        self.exact = {t.code: t for t in self.tasks}
-        self.workstreams = {w.id: w for w in session.scalars(select(Workstream))}
-        self.sub_areas = {s.id: s for s in session.scalars(select(SubArea))}
+    def __init__(self, session: Session, version: tuple | None = None):
+        self.tasks, self.workstreams, self.sub_areas, self.by_code, self.exact = kept(
+            "roadmap", version or reference_version(session), lambda: _roadmap_data(session))
         self._names: dict[object, set[str]] = {}
         self._memo: dict[tuple, bool] = {}  # (kind, id, text) -> matches: texts repeat per row
 
@@ -120,7 +140,9 @@ class RoadmapIndex:
     def workstream_matches(self, task: TaskRef, text: object) -> bool:
         key = ("w", task.workstream_id, text)
         if key not in self._memo:
-            self._memo[key] = self._workstream_matches(task, text)
+            ws = self.workstreams[task.workstream_id]
+            names = {normalise_text(x) for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
+            self._memo[key] = normalise_text(text) in names
         return self._memo[key]
 
     def sub_area_matches(self, task: TaskRef, text: object) -> bool:
@@ -129,19 +151,9 @@ class RoadmapIndex:
             self._memo[key] = self._sub_area_matches(task, text)
         return self._memo[key]
 
-    def _workstream_matches(self, task: TaskRef, text: object) -> bool:
-        ws = self.workstreams[task.workstream_id]
-        if ws.id not in self._names:
-            self._names[ws.id] = {normalise_text(x)
-                                  for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
-        return normalise_text(text) in self._names[ws.id]
-
     def _sub_area_matches(self, task: TaskRef, text: object) -> bool:
         sa = self.sub_areas[task.sub_area_id]
-        key = ("sa", sa.id)
-        if key not in self._names:
-            self._names[key] = {normalise_text(x) for x in (sa.name_fi, sa.name_sv, sa.name_en) if x}
-        names = self._names[key]
+        names = {normalise_text(x) for x in (sa.name_fi, sa.name_sv, sa.name_en) if x}
         text_key = normalise_text(text)
         if text_key == sa.letter.casefold() or text_key in names:
             return True

@@ -30,7 +30,9 @@ from domain.store import TaskRow, ensure_snapshot, record_task_submission
 from domain.vocabulary import Status, allowed_status_labels, parse_status, status_label
 
 from . import sheet_format as fmt
-from .common import ImportResult, Problem, RegionResolver, ValidationFailed, sha256_of
+from .common import (
+    ImportResult, Problem, RegionResolver, ValidationFailed, reference_version, sha256_of,
+)
 from .sheet_values import FormulaCell, Workbook, formula_cells
 from .status_context import RoadmapIndex, given_period, resolve_period, resolve_region
 from .status_header import Header, choose_sheet, header_problems, unknown_columns
@@ -124,9 +126,10 @@ def _read(session: Session, workbook: Workbook, region: object, period: object,
             "columns_fi": ", ".join(f"'{x}'" for x in fmt.required_labels("fi")),
             "columns_sv": ", ".join(f"'{x}'" for x in fmt.required_labels("sv"))})], source_name)
     problems += header_problems(header)
-    found_region = resolve_region(RegionResolver(session), region, header, problems)
+    version = reference_version(session)  # the roadmap and regions, kept between imports
+    found_region = resolve_region(RegionResolver(session, version), region, header, problems)
     found_period = resolve_period(wanted, header, problems)
-    roadmap = RoadmapIndex(session)
+    roadmap = RoadmapIndex(session, version)
     if not roadmap.tasks:
         problems.append(Problem("status_sheet.no_roadmap"))
         raise ValidationFailed(problems, source_name)

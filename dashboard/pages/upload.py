@@ -129,7 +129,8 @@ def layout(request: PageRequest):
         html.Div([
             html.P(t("upload.step_upload", lang)),
             dcc.Upload(id="upload-file", multiple=False, className="upload-drop",
-                       accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument."
+                              "spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet",
                        children=html.Div(t("upload.drop_here", lang))),
             # a coordinator's reason for changing a published month (uploaders never may)
             html.Div([html.Label(t("round.upload.correction_label", lang),

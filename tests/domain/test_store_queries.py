@@ -146,3 +146,23 @@ def test_heatmap_reads_by_snapshot_whatever_the_statistics(structure_db):
         active = conn.execute(text("SELECT count(DISTINCT submission_id) FROM figure "
                                    "WHERE active = 1")).scalar()
     assert active == 2  # one current revision per month
+
+
+def test_kept_trend_values_follow_a_new_revision(structure_db):
+    """The national spread is kept per process (`queries._trend_values`) until a figure is
+    added: a new revision must show at once."""
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        snap = store.ensure_snapshot(s, "2021-10")
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    with db.session_factory(structure_db)() as s:
+        first = queries.trend_series(s, "readiness_done", "yp")
+        assert first.values["kainuu"] == [0.0] and first.national[0].median == 0.0
+        assert queries.trend_series(s, "readiness_done", "yp").values == first.values
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, "2021-10"),
+                                     statuses=_statuses(s, lambda t: Status.DONE))
+    with db.session_factory(structure_db)() as s:
+        assert queries.trend_series(s, "readiness_done", "yp").values["kainuu"] == [100.0]

@@ -263,3 +263,47 @@ def test_formula_with_a_cached_value_is_read_as_that_value(db_url, tmp_path):
     error = rejected(db_url, path)
     assert messages(error) == ["status_sheet.formula"]
     assert error.problems[0].params["cell"] == "F6"
+
+
+def _ods(rows: list[list]) -> bytes:
+    """A minimal OpenDocument spreadsheet as LibreOffice writes one (mimetype stored first)."""
+    from xml.sax.saxutils import escape
+
+    def cell(value):
+        if value is None:
+            return "<table:table-cell/>"
+        return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+                f"</text:p></table:table-cell>")
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>"
+                   for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        '<office:body><office:spreadsheet><table:table table:name="Tilannekuva">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_libreoffice_ods_is_read(db_url, tmp_path):
+    rows = [["Alue", "Pohjois-Savo"], ["Ajankohta", "3/2022"], [], FI_HEADERS] + task_rows("Valmis")
+    path = tmp_path / "lo.ods"
+    path.write_bytes(_ods(rows))
+    check_upload(path.read_bytes(), path.name)
+    out = CliRunner().invoke(cli, ["--db", db_url, "import-status", str(path)])
+    assert out.exit_code == 0, out.output
+    assert "Valmis: 10" in out.output
