@@ -108,6 +108,12 @@ class Postgres:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres")
             shutil.chown(self.sock, "postgres")
+        if (self.data / "postmaster.pid").exists():  # left running by an interrupted run
+            try:
+                self._run([self._bin("pg_ctl"), "-D", str(self.data), "status"])
+                return
+            except subprocess.CalledProcessError:
+                pass
         if not (self.data / "PG_VERSION").exists():
             self._run([self._bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
                        "-E", "UTF8", "--no-locale"])
