@@ -47,6 +47,9 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     from .export.web import register as register_export  # slide PNGs, briefing pack (export)
 
     register_export(app)
+    from .security import set_csp
+
+    set_csp(app)  # after every callback: the CSP carries the hashes of Dash's inline scripts
     return app
 
 
@@ -62,8 +65,11 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     """Header bar + the page body for a URL (the router's plain function)."""
     state = parse(search)
     page, rest = routes.match(pathname)
+    from domain.auth_store import DEMO, db_kind
+
     with read_session(db_url) as session:
         snaps = queries.snapshots(session)
+        demo = db_kind(session) == DEMO
     state = resolve_period(snaps, state)
     request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url)
     if page is None:
@@ -77,8 +83,8 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
         if body is None:
             body = page.layout(request)
     snap = next((s for s in snaps if s.period == state.period), None)
-    return [header_bar(request, page, snap), html.Main(body, className="page-body",
-                                                       lang=state.lang)]
+    return [header_bar(request, page, snap, demo), html.Main(body, className="page-body",
+                                                             lang=state.lang)]
 
 
 def not_found(lang: str):
@@ -87,7 +93,15 @@ def not_found(lang: str):
                     className="panel")
 
 
-def header_bar(request: routes.PageRequest, page, snap):
+def demo_notice(lang: str, demo: bool) -> list:
+    """On a demo database the header says it is open without logging in."""
+    if not demo:
+        return []
+    return [html.Span(t("security.demo_notice", lang), className="badge badge-demo",
+                      title=t("security.demo_notice_hint", lang), id="header-demo-notice")]
+
+
+def header_bar(request: routes.PageRequest, page, snap, demo: bool = False):
     state = request.state
     lang = state.lang
     nav = []
@@ -123,6 +137,7 @@ def header_bar(request: routes.PageRequest, page, snap):
             html.Div([html.Span("", className="brand-mark"),
                       html.Span(t("app.title", lang), className="brand-title")],
                      className="brand"),
+            *demo_notice(lang, demo),
             html.Nav(langs, className="lang-switch", **{"aria-label": "Language"}),
         ], className="topbar"),
         html.Div([html.Nav(nav, className="main-nav"), html.Div(info, className="snapshot-info")],
