@@ -77,6 +77,8 @@ MESSAGES = {
         "fi": "Hylätty alkuperäinen ei ole ladattavissa (karanteeni).",
         "sv": "Ett avvisat original kan inte laddas ned (karantän).",
         "en": "A refused original cannot be downloaded (quarantine)."},
+    "security.quarantine_cell": {"fi": "karanteenissa", "sv": "i karantän",
+                                 "en": "quarantined"},
     "account.role.reader": {"fi": "ministeriön lukija", "sv": "ministeriets läsare",
                             "en": "ministry reader"},
 }

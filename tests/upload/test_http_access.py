@@ -185,7 +185,7 @@ def test_a_real_database_is_closed_by_default(web):
     assert web.client.get("/").status_code == 302
     assert web.client.get("/_dash-layout").status_code == 401
     assert web.client.get("/_dash-dependencies").status_code == 401
-    assert web.client.get("/vienti/tiedotepaketti.zip?period=2021-11").status_code == 302
+    assert web.client.get("/vienti/paketti.zip?period=2021-11").status_code == 302
     assert web.client.get("/healthz").status_code == 200  # the health check stays open
 
 
