@@ -168,8 +168,11 @@ def current_actor() -> SessionUser | None:
 
 
 def request_lang() -> str:
-    return normalise_lang(request.args.get("lang") or request.form.get("lang")
-                          or request.cookies.get("lang"))
+    try:
+        form_lang = request.form.get("lang")
+    except HTTPException:  # an oversized body: its form is never read (the 413 page needs
+        form_lang = None   # the language too; reading it here once made that page a 500)
+    return normalise_lang(request.args.get("lang") or form_lang or request.cookies.get("lang"))
 
 
 # --- CSRF ---------------------------------------------------------------------------------
@@ -380,6 +383,25 @@ def _logout_view():
     return redirect(f"{LOGIN_PATH}?lang={request_lang()}")
 
 
+def _drain_body() -> None:
+    """Read and discard an oversized body (up to TILANNEKUVA_DRAIN_MAX_BYTES, default 512 MB)
+    so that the sender receives the translated "too large" page instead of a broken
+    connection. Memory stays at one 1 MB chunk; anything larger is cut off."""
+    remaining = request.content_length or 0
+    try:
+        limit = int(os.environ.get("TILANNEKUVA_DRAIN_MAX_BYTES", 512 * 1024 * 1024))
+    except ValueError:
+        limit = 512 * 1024 * 1024
+    stream = request.environ.get("wsgi.input")
+    if stream is None or remaining > limit:
+        return
+    while remaining > 0:
+        chunk = stream.read(min(1024 * 1024, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
+
+
 def _register_error_pages(server: Flask) -> None:
     def page(code: int, key: str):
         lang = request_lang()
@@ -398,6 +420,8 @@ def _register_error_pages(server: Flask) -> None:
     @server.errorhandler(HTTPException)
     def _http(error: HTTPException):
         code = error.code or 500
+        if code == 413:
+            _drain_body()
         return page(code, keys.get(code, "auth.error_page"))
 
     @server.errorhandler(Exception)

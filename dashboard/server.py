@@ -91,6 +91,7 @@ def serve(url: str, host: str, port: int, workers: int | None = None) -> None:
         "limit_request_fields": 100,
         "accesslog": None,  # the audit log on stderr says what matters (dashboard/security.py)
         "errorlog": "-",
+        "control_socket_disable": True,  # no shared ~/.gunicorn socket between instances
     }
 
     class Server(BaseApplication):
