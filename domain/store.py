@@ -38,6 +38,7 @@ def default_report_date(period: str) -> dt.date:
 
 def ensure_snapshot(session: Session, period: str, report_date: dt.date | None = None,
                     is_synthetic: bool | None = None, note: str | None = None) -> Snapshot:
+    lock_revisions(session)  # two processes must not both create the month's snapshot
     snapshot = session.scalar(select(Snapshot).where(Snapshot.period == period))
     if snapshot is None:
         snapshot = Snapshot(period=period, report_date=report_date or default_report_date(period),
