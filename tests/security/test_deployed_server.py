@@ -133,3 +133,5 @@ def test_a_hidden_95_mb_cell_is_refused_fast_in_bounded_memory(served):
     assert growth < 100
     assert len(answer.body) < 50_000  # no echo of the value
     assert page_times and max(page_times) < 2.0
+    rejected = [e for e in served.audit_lines() if e["event"] == "upload.reject"]
+    assert rejected and rejected[-1]["user"] == "kainuu" and rejected[-1]["region"] == "kainuu"
