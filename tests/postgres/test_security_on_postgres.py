@@ -142,3 +142,43 @@ def test_a_read_only_postgres_role_reads_and_refuses_writes(pg_users, tmp_path, 
     assert "Traceback" not in refused.stderr
     with db.session_factory(pg_users)() as s:
         assert len(s.scalars(select(Submission)).all()) == 1
+
+
+def test_backup_and_restore_as_documented(pg_users, pg_server, tmp_path):
+    """docs/operators.md "Backup and restore": pg_dump -Fc, then pg_restore into a new
+    database; and SQLite's online .backup. The restored databases show the same figures."""
+    import subprocess
+
+    import psycopg
+
+    sheet = tmp_path / "kainuu.xlsx"
+    sheet.write_bytes(_sheet(pg_users, tmp_path))
+    assert cli(pg_users, "import-status", str(sheet)).returncode == 0
+    before = cli(pg_users, "show", "--period", "2021-11", "--measure", "readiness",
+                 "--format", "csv").stdout
+    name = pg_users.split("/")[3].split("?")[0]
+    host = ["-h", pg_server["socket"], "-p", pg_server["port"], "-U", "postgres"]
+    dump = tmp_path / "tilannekuva.dump"
+    subprocess.run(["pg_dump", *host, "-Fc", "-f", str(dump), name], check=True)
+    conninfo = f"host={pg_server['socket']} port={pg_server['port']} user=postgres dbname=postgres"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}_restored"')
+    subprocess.run(["pg_restore", *host, "--no-owner", "-d", f"{name}_restored", str(dump)],
+                   check=True)
+    restored = pg_users.replace(f"/{name}?", f"/{name}_restored?")
+    after = cli(restored, "show", "--period", "2021-11", "--measure", "readiness",
+                "--format", "csv").stdout
+    assert after == before and "kainuu" in after
+
+    sqlite_copy = tmp_path / "kopio.sqlite"
+    sqlite_backup = tmp_path / "varmuuskopio.sqlite"
+    from domain import store
+
+    url = f"sqlite:///{sqlite_copy}"
+    with db.transaction(url) as session:
+        store.install_reference_structure(session)
+    subprocess.run(["sqlite3", str(sqlite_copy), f".backup '{sqlite_backup}'"], check=True)
+    with db.session_factory(f"sqlite:///{sqlite_backup}")() as session:
+        from domain.schema import Region
+
+        assert len(session.scalars(select(Region)).all()) == 23
