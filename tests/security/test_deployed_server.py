@@ -135,3 +135,50 @@ def test_a_hidden_95_mb_cell_is_refused_fast_in_bounded_memory(served):
     assert page_times and max(page_times) < 2.0
     rejected = [e for e in served.audit_lines() if e["event"] == "upload.reject"]
     assert rejected and rejected[-1]["user"] == "kainuu" and rejected[-1]["region"] == "kainuu"
+
+
+def test_the_whitespace_in_tag_cell_flood_is_counted():
+    """A million cells written as `<c\\tr=…/>` (1.7 MB file): counted and refused."""
+    from hostile_large import whitespace_cell_flood_xlsx
+    from loaders.file_safety import UnsafeFile, check_upload
+
+    data = whitespace_cell_flood_xlsx()
+    assert len(data) < 10 * 1024 * 1024
+    try:
+        check_upload(data, "solut.xlsx")
+    except UnsafeFile as refused:
+        assert refused.key == "upload.file.too_many_rows"
+    else:
+        raise AssertionError("a million cells passed the cell-count limit")
+
+
+def test_a_refused_original_is_quarantined_never_served_back(upload_db):
+    """Refused files: kept only under the size cap, never downloadable again (a macro workbook
+    would otherwise come back as it was sent)."""
+    import hostile_files
+    from sqlalchemy import select
+
+    from dashboard import uploads
+    from domain import db
+    from domain.schema import Upload, UploadFile
+    from upload_helpers import actor
+
+    coordinator = actor(upload_db, "koordinaattori")
+    macro = uploads.preview(upload_db, coordinator, "makrot.xlsx", hostile_files.macro_xlsx())
+    big = uploads.preview(upload_db, coordinator, "iso.xlsx",
+                          b"PK\x03\x04" + b"\x00" * (uploads.QUARANTINE_MAX_BYTES + 10))
+    assert isinstance(macro, uploads.Rejection) and isinstance(big, uploads.Rejection)
+    with db.session_factory(upload_db)() as s:
+        kept = set(s.scalars(select(UploadFile.upload_id)))
+        assert macro.upload_id in kept and big.upload_id not in kept  # over the cap: not kept
+        assert s.get(Upload, big.upload_id).size == uploads.QUARANTINE_MAX_BYTES + 14
+    try:
+        uploads.original(upload_db, coordinator, macro.upload_id)
+    except uploads.UploadRefused as refused:
+        assert refused.key == "security.quarantined"
+    else:
+        raise AssertionError("a refused macro workbook was served back")
+    import datetime as dt
+
+    with db.transaction(upload_db) as s:
+        assert uploads.purge_quarantine(s, at=dt.datetime.now() + dt.timedelta(days=31)) == 1
