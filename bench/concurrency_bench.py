@@ -88,6 +88,11 @@ def prepare(url: str, workdir: Path, small: bool) -> dict[str, bytes]:
         wb.save(buffer)
         return buffer.getvalue()
 
+    from domain import store
+
+    with db.transaction(url) as session:  # the programme office has opened both months
+        for period in (BASE_PERIOD, UPLOAD_PERIOD):
+            store.ensure_snapshot(session, period, round_state="open")
     for i, region in enumerate(regions):
         status_sheet.import_status(url, filled(region, BASE_PERIOD, i), source_name=f"{region}.xlsx")
     sheets = {region: filled(region, UPLOAD_PERIOD, i + 1) for i, region in enumerate(regions)}

@@ -123,6 +123,9 @@ def main() -> None:
     print(f"generated {len(files)} sheets ({len(regions)} regions × {len(months)} months × "
           f"{args.tasks} tasks) in {time.perf_counter() - t0:.1f} s")
 
+    with db.transaction(url) as s:  # open rounds to send into (bench months predate the
+        for period in months:        # programme's, so straight through the store)
+            store.ensure_snapshot(s, period, round_state="open")
     imports, reads, calamines = [], [], []
     for n, (code, path) in enumerate(sorted(files, key=lambda f: f[1].name.split("_")[-1])):
         t = time.perf_counter()

@@ -10,13 +10,13 @@ from pathlib import Path
 import dash
 from dash import Input, Output, dcc, html
 
-from domain import db, queries
+from domain import db, queries, rounds
 from domain.i18n import LANGS, format_date, format_period, t
 from domain.metrics import working_days
 from domain.reference import TARGET_DATE
 
 from . import routes
-from .data import CONFIG_KEY, read_session
+from .data import CONFIG_KEY, read_session, visible_snapshots
 from .state import State, parse, to_search
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -53,12 +53,13 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     return app
 
 
-def resolve_period(snaps, state: State) -> State:
-    """The asked snapshot if it exists, else the latest one."""
+def resolve_period(snaps, state: State, default: str | None = None) -> State:
+    """The asked snapshot if the user may see it, else the latest published one (`default`),
+    else the latest visible one."""
     periods = [s.period for s in snaps]
     if state.period in periods or not periods:
         return state
-    return state.replace(period=periods[-1])
+    return state.replace(period=default if default in periods else periods[-1])
 
 
 def render_page(pathname: str | None, search: str | None, db_url: str):
@@ -68,9 +69,12 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     from domain.auth_store import DEMO, db_kind
 
     with read_session(db_url) as session:
-        snaps = queries.snapshots(session)
+        snaps = visible_snapshots(session)
+        latest = queries.latest_published(session)
+        state = resolve_period(snaps, state, latest.period if latest else None)
+        incomplete = rounds.incomplete_label(session, state.period, state.lang) \
+            if state.period else None
         demo = db_kind(session) == DEMO
-    state = resolve_period(snaps, state)
     request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url)
     if page is None:
         body = not_found(state.lang)
@@ -83,8 +87,8 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
         if body is None:
             body = page.layout(request)
     snap = next((s for s in snaps if s.period == state.period), None)
-    return [header_bar(request, page, snap, demo), html.Main(body, className="page-body",
-                                                             lang=state.lang)]
+    return [header_bar(request, page, snap, incomplete, demo),
+            html.Main(body, className="page-body", lang=state.lang)]
 
 
 def not_found(lang: str):
@@ -101,11 +105,14 @@ def demo_notice(lang: str, demo: bool) -> list:
                       title=t("security.demo_notice_hint", lang), id="header-demo-notice")]
 
 
-def header_bar(request: routes.PageRequest, page, snap, demo: bool = False):
+def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None = None,
+               demo: bool = False):
     state = request.state
     lang = state.lang
     nav = []
     for p in routes.nav_pages():
+        if getattr(p, "NAV_VISIBLE", None) and not p.NAV_VISIBLE():
+            continue
         active = p is page
         nav.append(dcc.Link(t(p.NAV, lang), href=p.PATH + _nav_search(p, state),
                             className="nav-link active" if active else "nav-link"))
@@ -132,6 +139,9 @@ def header_bar(request: routes.PageRequest, page, snap, demo: bool = False):
                               "dash.header.real_hint", lang),
                       id="header-data-kind"),
         ]
+        if incomplete:  # an open round, shown to coordinators only: clearly not the picture
+            info.append(html.Span(incomplete, className="badge badge-incomplete",
+                                  id="header-incomplete", role="status"))
     return html.Header([
         html.Div([
             html.Div([html.Span("", className="brand-mark"),

@@ -167,6 +167,18 @@ def current_actor() -> SessionUser | None:
     return user._get_current_object() if hasattr(user, "_get_current_object") else user
 
 
+def sees_unpublished(actor=None) -> bool:
+    """THE rule of who sees a reporting round before it is published (open rounds, their
+    incomplete picture, the submission board): coordinators and admins only. Viewers, region
+    uploaders and anonymous readers see published rounds only. Outside a request: nobody."""
+    if actor is None:
+        try:
+            actor = current_actor()
+        except RuntimeError:  # no request context (plain function calls in tests, the CLI)
+            return False
+    return actor is not None and getattr(actor, "role", None) in SEES_EVERYTHING
+
+
 def request_lang() -> str:
     try:
         form_lang = request.form.get("lang")

@@ -40,9 +40,12 @@ def export_slot(page: str) -> html.Div:
     return html.Div(id=f"{page}-export-slot", className="export-slot")
 
 
-def period_options(snaps, lang: str) -> list[dict]:
+def period_options(snaps, lang: str, open_periods=()) -> list[dict]:
+    """Newest first; a month whose round is still open (coordinators only see it) says so."""
     kind = {True: t("dash.period.synthetic_short", lang), False: t("dash.period.real_short", lang)}
-    return [{"label": f"{format_period(s.period, lang)} · {kind[bool(s.is_synthetic)]}",
+    return [{"label": f"{format_period(s.period, lang)} · "
+                      + (t("round.state.open", lang) if s.period in open_periods
+                         else kind[bool(s.is_synthetic)]),
              "value": s.period} for s in reversed(snaps)]
 
 

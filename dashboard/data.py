@@ -17,6 +17,23 @@ def current_db_url() -> str:
     return current_app.config.get(CONFIG_KEY) or db.default_url()
 
 
+def visible_snapshots(session: Session) -> list:
+    """The snapshots the current user may see: published rounds, plus open ones for
+    coordinators and admins (`dashboard.auth.sees_unpublished`)."""
+    from domain import queries
+
+    from .auth import sees_unpublished
+
+    return queries.snapshots(session, include_unpublished=sees_unpublished())
+
+
+def open_periods(db_url: str) -> set[str]:
+    from domain import queries
+
+    with read_session(db_url) as session:
+        return queries.open_periods(session)
+
+
 @contextmanager
 def read_session(db_url: str) -> Iterator[Session]:
     with db.session_factory(db_url)() as session:

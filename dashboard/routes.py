@@ -35,6 +35,7 @@ PAGE_MODULES: list[str] = [
     "dashboard.pages.overview",
     "dashboard.pages.region",
     "dashboard.pages.trends",
+    "dashboard.pages.board",  # submission board (coordinators and admins; in their nav only)
     "dashboard.pages.upload",  # monthly upload (log-in needed)
     "dashboard.pages.upload_log",  # upload log (coordinators; linked from the upload page)
     "dashboard.pages.admin_imports",  # roadmap / summary imports (admins; linked from upload)

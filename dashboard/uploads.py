@@ -131,6 +131,7 @@ class Preview:
     workstreams: list[WorkstreamChange]
     changes: list[TaskChange] = field(default_factory=list)
     task_count: int = 0
+    correction: str | None = None  # a coordinator's stated reason for changing a published month
 
 
 @dataclass
@@ -189,8 +190,11 @@ def _require_uploader(actor) -> None:
         raise UploadRefused("upload.forbidden")
 
 
-def _validate(session, actor, data: bytes, file_name: str, period: str | None):
-    """(parsed sheet, problems). Same checks as the CLI, plus the actor's region rule."""
+def _validate(session, actor, data: bytes, file_name: str, period: str | None,
+              correction: str | None = None):
+    """(parsed sheet, problems). Same checks as the CLI, plus the actor's region rule and the
+    reporting round's (open round only; a published month by a coordinator with a reason)."""
+    from domain import rounds
     from loaders.status_sheet import read_status_sheet
 
     try:
@@ -203,23 +207,29 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None):
         return None, failed.problems
     except Exception:  # anything the reader did not foresee is the file's fault, never a crash
         return None, [UnsafeFile("upload.file.unreadable")]
+    problems: list = []
     if not actor.may_upload_for(parsed.region.id):
-        return parsed, [UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
-                                      own=actor.region_name or "-")]
-    return parsed, []
+        problems.append(UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
+                                      own=actor.region_name or "-"))
+    problems += [p for p in rounds.submission_problems(
+        session, parsed.period, parsed.region.id, role=actor.role,
+        own_region_id=actor.region_id, correction=correction) if p.key != "round.wrong_region"]
+    return parsed, problems
 
 
 @_refused_when_read_only
 def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
-            period: str | None = None) -> Preview | Rejection:
+            period: str | None = None, correction: str | None = None) -> Preview | Rejection:
     from dashboard.security import UploadsBusy, audit_actor, upload_slot
 
     _require_uploader(actor)
     file_name = clean_file_name(file_name)
+    correction = (correction or "").strip()[:500] or None if actor.sees_everything else None
     with db.session_factory(db_url)() as session:
         try:
             with upload_slot():  # a bounded number of files checked and parsed at once
-                parsed, problems = _validate(session, actor, data, file_name, period)
+                parsed, problems = _validate(session, actor, data, file_name, period,
+                                             correction)
         except UploadsBusy:
             raise UploadRefused("security.uploads_busy") from None
         if problems:
@@ -243,7 +253,7 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
     audit_actor("upload.preview", actor, file=file_name, size=len(data), upload_id=upload.id,
                 for_region=parsed.region.code, period=parsed.period)
     return Preview(token=token, upload_id=upload.id, file_name=file_name, region=parsed.region,
-                   period=parsed.period, **diff)
+                   period=parsed.period, correction=correction, **diff)
 
 
 def _diff(session, parsed) -> dict:
@@ -289,11 +299,15 @@ def _diff(session, parsed) -> dict:
 
 
 @_refused_when_read_only
-def confirm(db_url: str | None, actor, token: str | None) -> Confirmed:
-    """Write the previewed file as the region's new revision, in one transaction."""
+def confirm(db_url: str | None, actor, token: str | None,
+            correction: str | None = None) -> Confirmed:
+    """Write the previewed file as the region's new revision, in one transaction. The round is
+    checked again inside it (it may have been published since the preview)."""
+    from domain import rounds
     from loaders.status_sheet import read_status_sheet, store_status_sheet
 
     _require_uploader(actor)
+    correction = (correction or "").strip()[:500] or None if actor.sees_everything else None
     if not token or not isinstance(token, str):
         raise UploadRefused("upload.token_unknown")
     token_hash = _hash_token(token)
@@ -323,8 +337,14 @@ def confirm(db_url: str | None, actor, token: str | None) -> Confirmed:
             .values(result="accepted", confirmed_at=_now(), token_hash=None)).rowcount
         if claimed != 1:
             raise UploadRefused("upload.token_unknown")
+        refusals = rounds.submission_problems(session, parsed.period, parsed.region.id,
+                                              role=actor.role, own_region_id=actor.region_id,
+                                              correction=correction)
+        if refusals:  # raising rolls the claim back: nothing is written
+            raise UploadRefused(refusals[0].key, **refusals[0].params)
         submission = store_status_sheet(session, parsed, source_name=file_name,
-                                        source_sha256=sha, imported_by=actor.username)
+                                        source_sha256=sha, imported_by=actor.username,
+                                        correction=correction)
         session.execute(update(Upload).where(Upload.id == upload_id)
                         .values(submission_id=submission.id))
         from dashboard.security import audit_actor

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .metrics import Measure, View, band_of_share, quarter_end, shown_percent, working_days
-from .schema import Figure, Region, Roadmap, Snapshot, SubArea, Submission, Task, Workstream
+from .schema import Figure, Region, Roadmap, Round, Snapshot, SubArea, Submission, Task, Workstream
 
 
 @dataclass(frozen=True)
@@ -66,16 +66,39 @@ class Heatmap:
         return [self.cell(region_code, c.key) for c in self.columns]
 
 
-def snapshots(session: Session) -> list[Snapshot]:
-    return list(session.scalars(select(Snapshot).order_by(Snapshot.period)))
+def _published(stmt, include_unpublished: bool = False):
+    """Only published rounds' snapshots, unless the caller may see open ones (coordinators,
+    `dashboard.auth.sees_unpublished`). Published months are the national picture."""
+    if include_unpublished:
+        return stmt
+    return stmt.join(Round, Round.snapshot_id == Snapshot.id).where(Round.state == "published")
+
+
+def snapshots(session: Session, include_unpublished: bool = False) -> list[Snapshot]:
+    """Snapshots oldest first: the published ones (the default of every view), or all."""
+    return list(session.scalars(_published(select(Snapshot), include_unpublished)
+                                .order_by(Snapshot.period)))
+
+
+def open_periods(session: Session) -> set[str]:
+    """Months whose reporting round is open (not yet the national picture)."""
+    return set(session.scalars(select(Snapshot.period).join(Round, Round.snapshot_id == Snapshot.id)
+                               .where(Round.state == "open")))
+
+
+def latest_published(session: Session) -> Snapshot | None:
+    return session.scalar(_published(select(Snapshot)).order_by(Snapshot.period.desc()).limit(1))
 
 
 def snapshot(session: Session, period: str) -> Snapshot | None:
+    """The month's snapshot whatever its round's state (writers, and readers that checked)."""
     return session.scalar(select(Snapshot).where(Snapshot.period == period))
 
 
 def previous_snapshot(session: Session, period: str) -> Snapshot | None:
-    return session.scalar(select(Snapshot).where(Snapshot.period < period)
+    """The latest published snapshot before `period` (changes are always against the
+    published picture)."""
+    return session.scalar(_published(select(Snapshot)).where(Snapshot.period < period)
                           .order_by(Snapshot.period.desc()).limit(1))
 
 
@@ -393,7 +416,8 @@ def national_point(period: str, shares: list[float | None]) -> NationalPoint:
 
 def trend_series(session: Session, measure: Measure | str, workstream_code: str,
                  sub_area_letter: str | None = None) -> TrendSeries:
-    """Active figures of one measure over all snapshots, one SQL query, plus national spread."""
+    """Active figures of one measure over all published snapshots, one SQL query, plus the
+    national spread."""
     measure = Measure(measure)
     streams = workstreams(session)
     ws = next((w for w in streams if w.code == workstream_code), None)
@@ -411,7 +435,8 @@ def trend_series(session: Session, measure: Measure | str, workstream_code: str,
                    Figure.workstream_id == ws.id,
                    Figure.sub_area_id.is_(None) if sa is None else Figure.sub_area_id == sa.id))
     for region_id, snapshot_id, share in session.execute(stmt):
-        values[codes[region_id]][index[snapshot_id]] = share
+        if snapshot_id in index:  # trends never include an unpublished round
+            values[codes[region_id]][index[snapshot_id]] = share
     national = [national_point(s.period, [values[r.code][i] for r in regs])
                 for i, s in enumerate(snaps)]
     return TrendSeries(measure, ws, sa, snaps, regs, values, national)

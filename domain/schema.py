@@ -104,6 +104,22 @@ class Snapshot(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class Round(Base):
+    """A reporting round (raportointikierros) of one month: *open* (regions may send) or
+    *published* (the national picture everyone sees). One per snapshot (migration 0004)."""
+
+    __tablename__ = "reporting_round"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshot.id"), unique=True)
+    state: Mapped[str] = mapped_column(String(12))  # domain.rounds.OPEN | PUBLISHED
+    deadline: Mapped[dt.date | None] = mapped_column(Date)  # None: rounds made by the migration
+    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    opened_by: Mapped[str | None] = mapped_column(String(100))
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    published_by: Mapped[str | None] = mapped_column(String(100))
+    snapshot: Mapped[Snapshot] = relationship()
+
+
 class Submission(Base):
     """One import (revision) of a region's data for a snapshot, from one file."""
 
@@ -124,6 +140,8 @@ class Submission(Base):
     source_sha256: Mapped[str | None] = mapped_column(String(64))
     imported_by: Mapped[str | None] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # a coordinator's change to a published month must state why (migration 0004)
+    correction_reason: Mapped[str | None] = mapped_column(Text)
     snapshot: Mapped[Snapshot] = relationship()
     region: Mapped[Region] = relationship()
 

@@ -16,11 +16,17 @@ from sqlalchemy.orm import Session
 from .metrics import Measure, count_statuses, next_period, quarter_end, share_of
 from . import reference
 from .schema import (
-    Figure, Region, RegionAlias, Roadmap, Snapshot, SubArea, Submission, Task, TaskStatus, Workstream,
+    Figure, Region, RegionAlias, Roadmap, Round, Snapshot, SubArea, Submission, Task, TaskStatus, Workstream,
 )
 from .vocabulary import Status
 
 TASKS_SCOPE = "tasks"
+
+
+def _utcnow() -> dt.datetime:
+    # set here rather than by the database, so that every backend stores UTC (the board's
+    # "late" compares it with the deadline in Finnish time)
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def summary_scope(view: str, workstream_code: str | None = None) -> str:
@@ -37,13 +43,19 @@ def default_report_date(period: str) -> dt.date:
 
 
 def ensure_snapshot(session: Session, period: str, report_date: dt.date | None = None,
-                    is_synthetic: bool | None = None, note: str | None = None) -> Snapshot:
+                    is_synthetic: bool | None = None, note: str | None = None,
+                    round_state: str = "published") -> Snapshot:
+    """The month's snapshot, made with its reporting round if new. A new month written
+    straight through here (national summary tables, tests, benches) is a published round;
+    `domain.rounds.open_round` makes an open one."""
     lock_revisions(session)  # two processes must not both create the month's snapshot
     snapshot = session.scalar(select(Snapshot).where(Snapshot.period == period))
     if snapshot is None:
         snapshot = Snapshot(period=period, report_date=report_date or default_report_date(period),
                             is_synthetic=bool(is_synthetic), note=note)
         session.add(snapshot)
+        session.flush()
+        session.add(Round(snapshot_id=snapshot.id, state=round_state))
         session.flush()
         return snapshot
     if report_date is not None:
@@ -79,7 +91,8 @@ def lock_revisions(session: Session) -> None:
 
 def _new_submission(session: Session, snapshot: Snapshot, region: Region, scope: str, *,
                     is_summary: bool, is_synthetic: bool, source_name: str | None,
-                    source_sha256: str | None, imported_by: str | None) -> Submission:
+                    source_sha256: str | None, imported_by: str | None,
+                    correction_reason: str | None = None) -> Submission:
     lock_revisions(session)
     previous = session.scalar(
         select(func.max(Submission.revision)).where(
@@ -93,7 +106,8 @@ def _new_submission(session: Session, snapshot: Snapshot, region: Region, scope:
     submission = Submission(
         snapshot_id=snapshot.id, region_id=region.id, scope=scope, revision=(previous or 0) + 1,
         is_current=True, is_summary=is_summary, is_synthetic=is_synthetic,
-        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by)
+        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by,
+        correction_reason=correction_reason, imported_at=_utcnow())
     session.add(submission)
     session.flush()
     return submission
@@ -167,11 +181,14 @@ def record_task_submission(
     statuses: Mapping[int, tuple[Status, str | None]], source_name: str | None = None,
     source_sha256: str | None = None, imported_by: str | None = None,
     is_synthetic: bool = False, tasks: list[TaskRow] | None = None,
+    correction_reason: str | None = None,
 ) -> Submission:
-    """Store a region's statuses for a snapshot as a new revision, with its figures."""
+    """Store a region's statuses for a snapshot as a new revision, with its figures.
+    (Who may send into which round is checked before, by `domain.rounds`.)"""
     submission = _new_submission(
         session, snapshot, region, TASKS_SCOPE, is_summary=False, is_synthetic=is_synthetic,
-        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by)
+        source_name=source_name, source_sha256=source_sha256, imported_by=imported_by,
+        correction_reason=correction_reason)
     if statuses:
         session.execute(insert(TaskStatus), [
             dict(submission_id=submission.id, task_id=task_id, status=Status(status).value,

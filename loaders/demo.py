@@ -16,7 +16,7 @@ from domain import db
 from domain.metrics import next_period
 from domain.schema import Snapshot, Submission
 
-from . import reference_tables, roadmap_workbook, status_sheet, summary_tables, synthetic_sheets
+from . import demo_rounds, reference_tables, roadmap_workbook, summary_tables, synthetic_sheets
 
 REAL_PERIOD = "2021-10"
 REAL_REPORT_DATE = dt.date(2021, 12, 9)  # the VM/STM slides of 9.12.2021
@@ -84,15 +84,16 @@ def build_demo(url: str | None = None, workdir: str | Path | None = None,
         say(f"{REAL_PERIOD}: {path.name}")
 
     periods = periods if periods is not None else demo_periods()
+    open_period = next_period(periods[-1])  # left open, a few regions sent (demo_rounds)
     with db.session_factory(url)() as session:
         # One call for all months: the generator evolves each task's status month by month.
-        paths = synthetic_sheets.write_synthetic_sheets(session, workdir / "synthetic", periods)
-    for path in paths:
-        status_sheet.import_status(url, path, is_synthetic=True, source_name=path.name)
-        report.files.append(path)
+        paths = synthetic_sheets.write_synthetic_sheets(session, workdir / "synthetic",
+                                                        periods + [open_period])
+    report.files += demo_rounds.run_rounds(url, periods, open_period, paths)
     with db.transaction(url) as session:
         session.execute(Snapshot.__table__.update()
-                        .where(Snapshot.period.in_(periods)).values(is_synthetic=True))
+                        .where(Snapshot.period.in_(periods + [open_period]))
+                        .values(is_synthetic=True))
     say(f"{len(periods)} kuukautta, {len(paths)} aluetaulukkoa")
 
     with db.session_factory(url)() as session:

@@ -438,31 +438,48 @@ def _sha256(path: Source) -> str | None:
 
 def store_status_sheet(session: Session, parsed: ParsedStatusSheet, *,
                        source_name: str | None = None, source_sha256: str | None = None,
-                       imported_by: str | None = None, is_synthetic: bool = False) -> Submission:
+                       imported_by: str | None = None, is_synthetic: bool = False,
+                       correction: str | None = None) -> Submission:
     """Write a validated sheet as the region's new revision for the period (earlier revisions
-    stay for audit)."""
+    stay for audit). The caller has checked the round (`domain.rounds.check_submission`); a
+    change to a published month keeps its stated reason (`correction`)."""
+    from domain import rounds
+
+    found = rounds.round_of(session, parsed.period)
+    reason = (correction or "").strip() or None
+    if found is None or found.state != rounds.PUBLISHED:
+        reason = None
     existing = queries.snapshot(session, parsed.period)
     # A new snapshot takes the sheet's synthetic flag; an existing one keeps its own.
     snap = existing or ensure_snapshot(session, parsed.period, is_synthetic=is_synthetic)
     return record_task_submission(
         session, region=parsed.region, snapshot=snap, statuses=parsed.statuses,
         source_name=source_name or parsed.source_name, source_sha256=source_sha256,
-        imported_by=imported_by, is_synthetic=is_synthetic)
+        imported_by=imported_by, is_synthetic=is_synthetic, correction_reason=reason)
 
 
 def import_status(url: str | None, path: Source, region: object = None, period: object = None,
                   lang: str = "fi", imported_by: str | None = None, is_synthetic: bool = False,
-                  source_name: str | None = None) -> ImportResult:
+                  source_name: str | None = None, *, correction: str | None = None,
+                  role: str = "operator", own_region_id: int | None = None) -> ImportResult:
     """Read, validate and store one sheet in ONE transaction: a rejected file changes nothing.
+
+    The month must have an open reporting round; a published one only with `correction` (the
+    reason) — `domain.rounds.RoundRefused` otherwise. The command line acts as the operator
+    (`role`), with a coordinator's rights.
 
     `lang` is the reader's language; problems are rendered by the caller (`ValidationFailed`
     carries them language-neutral)."""
+    from domain import rounds
+
     sha = _sha256(path)
     with transaction(url) as session:
         parsed = read_status_sheet(session, path, region=region, period=period)
+        rounds.check_submission(session, parsed.period, parsed.region.id, role=role,
+                                own_region_id=own_region_id, correction=correction)
         submission = store_status_sheet(
             session, parsed, source_name=source_name, source_sha256=sha,
-            imported_by=imported_by, is_synthetic=is_synthetic)
+            imported_by=imported_by, is_synthetic=is_synthetic, correction=correction)
         return ImportResult(
             kind="status", source=source_name or parsed.source_name or "",
             period=parsed.period, regions=[parsed.region.code],

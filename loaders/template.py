@@ -59,11 +59,15 @@ def resolve_region(session: Session, region: Region | str) -> Region:
 
 
 def default_period(session: Session, region: Region) -> str:
-    """The month after the region's latest report; else after the latest snapshot; else now."""
-    snap, _ = queries.latest_task_statuses(session, region.id)
-    if snap is None:
-        snaps = queries.snapshots(session)
-        snap = snaps[-1] if snaps else None
+    """The month to send: the earliest open reporting round after the region's latest report
+    (else the latest open round: a re-send); with no open round, the month after the latest
+    published one; else now. Never an arbitrary month someone happened to upload."""
+    opened = sorted(queries.open_periods(session))
+    if opened:
+        last, _ = queries.latest_task_statuses(session, region.id)
+        later = [p for p in opened if last is None or p > last.period]
+        return later[0] if later else opened[-1]
+    snap = queries.latest_published(session)
     if snap is None:
         today = dt.date.today()
         return f"{today.year:04d}-{today.month:02d}"

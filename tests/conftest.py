@@ -37,6 +37,22 @@ def structure_db(db_url) -> str:
     return db_url
 
 
+def open_rounds(url: str, periods) -> None:
+    """The programme office has opened these months (regions may send into them), as
+    `tilannekuva round open` does; deadlines far ahead, so nothing sent is late."""
+    import datetime as dt
+
+    from domain import rounds
+
+    with db.transaction(url) as session:
+        for period in periods:
+            rounds.open_round(session, period, dt.date(2030, 1, 31), by="test")
+
+
+# Months the loader and upload tests send sheets for (their fixtures open them).
+TEST_MONTHS = ["2021-11", "2021-12"] + [f"2022-{m:02d}" for m in range(1, 13)]
+
+
 # --- the demo through the real loaders, built once per test session ----------------------------
 
 DEMO_PERIODS = ["2021-11", "2021-12"]

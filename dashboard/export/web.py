@@ -124,17 +124,25 @@ def error_page(status: int, lang: str, message: str) -> Response:
 
 
 def _period(session, value: str | None) -> str:
-    """The asked period, or the latest snapshot when none is given (as the pages do)."""
+    """The asked period if the user may see it, or the latest published round when none is
+    given (as the pages do). An open round is exported for coordinators and admins only."""
+    from dashboard.data import visible_snapshots
+
+    snaps = visible_snapshots(session)
     if value:
         try:
             period_of(value)
         except ValueError:
             raise UnknownSlide("export.error.bad_period", value=value) from None
+        if queries.snapshot(session, value) is not None and \
+                value not in {s.period for s in snaps}:
+            raise UnknownSlide("export.error.no_snapshot", period=value,
+                               available=", ".join(s.period for s in snaps) or "–")
         return value
-    snaps = queries.snapshots(session)
-    if not snaps:
+    latest = queries.latest_published(session)
+    if latest is None:
         raise UnknownSlide("export.error.no_snapshots")
-    return snaps[-1].period
+    return latest.period
 
 
 def slide_for(session, args, lang: str) -> slide_mod.Slide:

@@ -9,7 +9,7 @@ from domain.metrics import View, quarter_end, quarter_label
 
 from .. import figures
 from ..components import export_slot, graph, image_filename, labelled, notice, period_options
-from ..data import read_session
+from ..data import open_periods, read_session, visible_snapshots
 from ..routes import PageRequest
 from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
 
@@ -23,7 +23,7 @@ DEFAULT_SUBAREA_WORKSTREAM = "yp"
 def heatmap_data(db_url: str, state: State):
     """(snapshots, heatmap, previous heatmap or None, workstreams) for the overview."""
     with read_session(db_url) as session:
-        snaps = queries.snapshots(session)
+        snaps = visible_snapshots(session)
         streams = queries.workstreams(session)
         if not snaps or state.period is None:
             return snaps, None, None, streams
@@ -67,7 +67,7 @@ def layout(request: PageRequest):
     file_parts = [ws_code, state.period] if ws_code else [state.period]
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
-            id="overview-period", options=period_options(snaps, lang), value=state.period,
+            id="overview-period", options=period_options(snaps, lang, open_periods(request.db_url)), value=state.period,
             clearable=False, searchable=False), "overview-period", "control control-period"),
         labelled(t("dash.control.view", lang), dcc.RadioItems(
             id="overview-view", value=state.view, className="segmented",

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 import dash_ag_grid as dag
 from dash import Input, Output, State as In, dcc, html, no_update
 
-from domain import queries
+from domain import queries, rounds
 from domain.i18n import format_date, format_percent, format_period, format_signed, localized, t
 from domain.metrics import Measure
 from domain.vocabulary import status_label
 
 from .. import figures
 from ..components import export_slot, graph, image_filename, labelled, notice, period_options
-from ..data import read_session
+from ..data import open_periods, read_session, visible_snapshots
 from ..routes import PageRequest
 from ..state import REGION_PREFIX, State, overview_href, parse, region_href
 
@@ -42,6 +42,7 @@ class RegionData:
     changes: list[queries.StatusChange]
     trend: queries.TrendSeries
     streams: list
+    corrections: list = ()  # (when, reason) of stated corrections of this month
 
 
 def region_data(db_url: str, code: str, state: State) -> RegionData | None:
@@ -49,7 +50,7 @@ def region_data(db_url: str, code: str, state: State) -> RegionData | None:
     with read_session(db_url) as session:
         if queries.region(session, code) is None or state.period is None:
             return None
-        snaps = queries.snapshots(session)
+        snaps = visible_snapshots(session)
         streams = queries.workstreams(session)
         rf = queries.region_figures(session, state.period, code)
         before = queries.previous_snapshot(session, state.period)
@@ -57,7 +58,15 @@ def region_data(db_url: str, code: str, state: State) -> RegionData | None:
         tasks = queries.task_table(session, state.period, code) if rf.has_tasks else []
         changes = queries.status_changes(session, state.period, code) if rf.has_tasks else []
         trend = queries.trend_series(session, state.measure, trend_workstream(state, streams))
-    return RegionData(snaps, rf, prev, tasks, changes, trend, streams)
+        fixes = rounds.corrections(session, state.period, rf.region.id)
+    return RegionData(snaps, rf, prev, tasks, changes, trend, streams, fixes)
+
+
+def correction_notes(corrections, lang: str) -> list:
+    """'korjattu 3.2.2023: …' for every stated correction of the month, newest first."""
+    return [html.P(t("round.corrected_note", lang, date=format_date(rounds.local_date(when)),
+                     reason=reason), className="notice notice-info correction-note")
+            for when, reason in reversed(list(corrections))]
 
 
 def trend_workstream(state: State, streams) -> str:
@@ -236,10 +245,11 @@ def layout(request: PageRequest):
                 html.H1(name, id="region-title"),
                 html.P(t("dash.region.subtitle", lang, period=format_period(period, lang)),
                        className="subtitle"),
-            ], className="titles"),
+                *correction_notes(data.corrections, lang),
+            ], className="titles", id="region-titles"),
             html.Div([
                 labelled(t("dash.control.period", lang), dcc.Dropdown(
-                    id="region-period", options=period_options(data.snaps, lang), value=period,
+                    id="region-period", options=period_options(data.snaps, lang, open_periods(request.db_url)), value=period,
                     clearable=False, searchable=False), "region-period",
                     "control control-period"),
                 export_slot("region"),

@@ -25,6 +25,7 @@ from domain.vocabulary import status_label
 from .. import uploads
 from ..auth import LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role
 from ..data import current_db_url, read_session
+from ..round_panels import history_panel, round_panel, target_line
 from ..routes import PageRequest
 
 PATH = "/lataus"
@@ -85,6 +86,8 @@ def layout(request: PageRequest):
         choosable = regions if actor.sees_everything else [r for r in [own] if r]
         first = choosable[0] if choosable else None
         default_period, periods = period_choices(session, first)
+        rounds_now = round_panel(session, first, lang)
+        history = history_panel(session, first, lang)
     region_dropdown = dcc.Dropdown(
         id="upload-region", value=first.code if first else None, clearable=False,
         disabled=not actor.sees_everything,
@@ -101,6 +104,7 @@ def layout(request: PageRequest):
     return html.Div([
         html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
                   user_bar(actor, lang)], className="page-head"),
+        rounds_now,
         html.Div([
             html.P(t("upload.step_template", lang)),
             html.Div([
@@ -122,9 +126,17 @@ def layout(request: PageRequest):
             dcc.Upload(id="upload-file", multiple=False, className="upload-drop",
                        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        children=html.Div(t("upload.drop_here", lang))),
+            # a coordinator's reason for changing a published month (uploaders never may)
+            html.Div([html.Label(t("round.upload.correction_label", lang),
+                                 htmlFor="upload-correction", className="control-label"),
+                      dcc.Input(id="upload-correction", type="text", maxLength=500,
+                                className="text-input")],
+                     className="control control-wide",
+                     style=None if actor.sees_everything else {"display": "none"}),
             dcc.Loading(html.Div(id="upload-result"), type="dot"),
             dcc.Store(id="upload-token"),
         ], className="panel"),
+        history,
     ])
 
 
@@ -146,10 +158,11 @@ def _counts(counts: dict, lang: str) -> str:
     return ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n) or "–"
 
 
-def render_preview(preview: uploads.Preview, lang: str):
+def render_preview(preview: uploads.Preview, lang: str, target=None):
     region = localized(preview.region, lang)
     lines = [html.H2(t("upload.preview_title", lang, region=region,
-                       period=format_period(preview.period)), id="upload-preview-title")]
+                       period=format_period(preview.period)), id="upload-preview-title"),
+             target]
     if preview.baseline_period:
         lines.append(html.P(t("upload.preview_against", lang,
                               period=format_period(preview.baseline_period))))
@@ -225,7 +238,8 @@ def decode_contents(contents: str | None) -> bytes | None:
         return None
 
 
-def handle_upload(actor, contents, filename, db_url: str, lang: str):
+def handle_upload(actor, contents, filename, db_url: str, lang: str,
+                  correction: str | None = None):
     """(result component, token or None)."""
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
@@ -234,21 +248,23 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str):
     if data is None:
         data = b""
     try:
-        result = uploads.preview(db_url, actor, filename, data)
+        result = uploads.preview(db_url, actor, filename, data, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
                         id="upload-refused"), None
     if isinstance(result, uploads.Preview):
-        return render_preview(result, lang), result.token
+        with read_session(db_url) as session:
+            target = target_line(session, result, lang)
+        return render_preview(result, lang, target), result.token
     return render_rejection(result, lang), None
 
 
-def handle_confirm(actor, token, db_url: str, lang: str):
+def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None = None):
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
                         id="upload-refused")
     try:
-        done = uploads.confirm(db_url, actor, token)
+        done = uploads.confirm(db_url, actor, token, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
                         id="upload-refused")
@@ -310,22 +326,25 @@ def register_callbacks(app) -> None:
     @app.callback(Output("upload-result", "children"), Output("upload-token", "data"),
                   Output("upload-file", "contents"),
                   Input("upload-file", "contents"), State("upload-file", "filename"),
-                  State("url", "search"), prevent_initial_call=True)
-    def _on_upload(contents, filename, search):
+                  State("url", "search"), State("upload-correction", "value"),
+                  prevent_initial_call=True)
+    def _on_upload(contents, filename, search, correction=None):
         if contents is None:
             return no_update, no_update, no_update
         body, token = handle_upload(current_actor(), contents, filename, current_db_url(),
-                                    _lang_of(search))
+                                    _lang_of(search), correction)
         return body, token, None
 
     @app.callback(Output("upload-result", "children", allow_duplicate=True),
                   Output("upload-token", "data", allow_duplicate=True),
                   Input("upload-confirm", "n_clicks"), State("upload-token", "data"),
-                  State("url", "search"), prevent_initial_call=True)
-    def _on_confirm(n_clicks, token, search):
+                  State("url", "search"), State("upload-correction", "value"),
+                  prevent_initial_call=True)
+    def _on_confirm(n_clicks, token, search, correction=None):
         if not n_clicks:
             return no_update, no_update
-        return handle_confirm(current_actor(), token, current_db_url(), _lang_of(search)), None
+        return handle_confirm(current_actor(), token, current_db_url(), _lang_of(search),
+                              correction), None
 
     @app.callback(Output("upload-result", "children", allow_duplicate=True),
                   Output("upload-token", "data", allow_duplicate=True),

@@ -6,6 +6,7 @@ import pytest
 
 from domain.db import get_engine, transaction
 from status_helpers import build_small_roadmap
+from tests.conftest import TEST_MONTHS, open_rounds
 
 
 @pytest.fixture
@@ -13,6 +14,7 @@ def db_url(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'test.sqlite'}"
     get_engine(url)
     build_small_roadmap(url)
+    open_rounds(url, TEST_MONTHS)  # the programme office has opened the months tests send
     return url
 
 

@@ -17,6 +17,7 @@ from loaders.status_sheet import import_status
 from loaders.synthetic_sheets import (
     LAGGARDS, _baseline_from_csv, month_index, synthetic_statuses, write_synthetic_sheets,
 )
+from tests.conftest import open_rounds
 
 PERIODS = [f"2021-{m}" for m in (11, 12)] + [f"2022-{m:02d}" for m in range(1, 13)]
 
@@ -61,6 +62,7 @@ def test_same_statuses_and_bytes_twice(roadmap_url, tmp_path, course):
 def test_first_month_close_to_real_10_21(roadmap_url, tmp_path):
     with session_factory(roadmap_url)() as s:
         paths = write_synthetic_sheets(s, tmp_path, ["2021-11"])
+    open_rounds(roadmap_url, ["2021-11"])
     for path in paths:
         import_status(roadmap_url, path, is_synthetic=True)
     with session_factory(roadmap_url)() as s:

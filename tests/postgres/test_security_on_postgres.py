@@ -41,6 +41,9 @@ def pg_users(pg_url):
                              due_label="Q4/2021", position=position))
         for username, (role, region) in USERS.items():
             accounts.create_user(session, username, PASSWORD, role, region)
+    from tests.conftest import open_rounds
+
+    open_rounds(pg_url, ["2021-11"])  # the month the tests send sheets for
     return pg_url
 
 

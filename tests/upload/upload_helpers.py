@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from domain import db
+from tests.conftest import TEST_MONTHS, open_rounds
 
 # the hostile-file builders are a plain module next to the tests
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,6 +41,7 @@ def upload_db(structure_db) -> str:
         for username, (role, region) in USERS.items():
             accounts.create_user(session, username, PASSWORD, role, region,
                                  display_name=username.capitalize())
+    open_rounds(structure_db, TEST_MONTHS)  # the months the upload tests send are open
     return structure_db
 
 

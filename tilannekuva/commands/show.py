@@ -116,7 +116,8 @@ def render_table(hm: queries.Heatmap, doc: dict, lang: str) -> str:
 
 
 @click.command("show")
-@click.option("--period", required=True, metavar="YYYY-MM", help="Snapshot, e.g. 2021-10.")
+@click.option("--period", default=None, metavar="YYYY-MM",
+              help="Snapshot, e.g. 2021-10 (default: the latest published round).")
 @click.option("--measure", "view", type=click.Choice([v.value for v in View]), required=True,
               help="readiness = valmiusaste, progress = eteneminen, subareas = osa-alueet.")
 @click.option("--workstream", metavar="CODE",
@@ -124,12 +125,15 @@ def render_table(hm: queries.Heatmap, doc: dict, lang: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True)
 @click.pass_obj
-def show(ctx, period: str, view: str, workstream: str | None, fmt: str) -> None:
+def show(ctx, period: str | None, view: str, workstream: str | None, fmt: str) -> None:
     """Print the heatmap matrix exactly as the dashboard shows it: regions in the slides'
     order, whole percents, band numbers (1–4), task counts; empty for no data."""
     if view == View.SUBAREAS.value and not workstream:
         raise click.UsageError(t("cli.show.workstream_needed", ctx.lang))
     with db.session_factory(ctx.db_url)() as session:
+        if period is None:
+            latest = queries.latest_published(session)
+            period = latest.period if latest is not None else "-"
         try:
             hm = queries.heatmap(session, period, view, workstream)
         except LookupError:

@@ -30,12 +30,18 @@ def _fail(problems, lang: str, source: str | None) -> None:
 @click.option("--period", metavar="YYYY-MM", default=None,
               help="The month (2022-03, 3/2022); must agree with the sheet's 'Ajankohta' cell "
                    "if it has one.")
+@click.option("--correction", metavar="REASON", default=None,
+              help="Why a PUBLISHED month is changed (needed for it; kept in the log and shown "
+                   "on the region page).")
 @click.pass_obj
-def import_status_command(ctx, file: Path, region: str | None, period: str | None) -> None:
+def import_status_command(ctx, file: Path, region: str | None, period: str | None,
+                          correction: str | None) -> None:
     """Import a region's monthly status sheet (xlsx) as a new revision for its region and month.
 
-    Every problem in the file is listed (sheet, row, column, value, what is allowed) and nothing
-    is written if there is any. Exit 0 on success, 2 on a rejected file."""
+    The month must have an open reporting round (`round open`); a published month only with
+    --correction. Every problem in the file is listed (sheet, row, column, value, what is
+    allowed) and nothing is written if there is any. Exit 0 on success, 2 on a rejected file."""
+    from domain.rounds import RoundRefused
     from loaders.common import ValidationFailed
     from loaders.status_sheet import import_status
 
@@ -49,10 +55,15 @@ def import_status_command(ctx, file: Path, region: str | None, period: str | Non
     url = ctx.db_url or db.default_url()
     try:
         result = import_status(url, file, region=region, period=period, lang=ctx.lang,
-                               source_name=file.name)
+                               source_name=file.name, correction=correction)
     except ValidationFailed as error:
         _fail(error, ctx.lang, file.name)
         return
+    except RoundRefused as refused:
+        for line in refused.render(ctx.lang):
+            click.echo(line, err=True)
+        click.echo(t("round.nothing_written", ctx.lang), err=True)
+        raise SystemExit(2)
     with db.session_factory(url)() as session:
         found = session.scalar(select(Region).where(Region.code == result.regions[0]))
         name = localized(found, ctx.lang)
