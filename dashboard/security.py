@@ -115,9 +115,10 @@ def login_rate_limited(db_url: str | None, username: str, address: str) -> bool:
     """Count this attempt per client address and per account name; True when either is over
     its limit within LOGIN_WINDOW (TILANNEKUVA_LOGIN_LIMIT_ADDRESS, default 50;
     TILANNEKUVA_LOGIN_LIMIT_ACCOUNT, default 20 — the lock-out after 5 failures comes first)."""
-    from domain.auth_store import hit
+    from domain.auth_store import hit, now, purge_rate_limits
 
     with db.transaction(db_url) as s:
+        purge_rate_limits(s, now() - 2 * LOGIN_WINDOW)  # old windows: the table stays small
         per_address = hit(s, f"login-addr:{address}", LOGIN_WINDOW)
         per_account = hit(s, f"login-user:{username.lower()}", LOGIN_WINDOW)
     return per_address > _env_int("TILANNEKUVA_LOGIN_LIMIT_ADDRESS", 50) or \
