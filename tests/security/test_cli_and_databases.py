@@ -79,3 +79,20 @@ def test_a_read_only_database_reads_and_refuses_writes_clearly(upload_db, tmp_pa
     refused = cli(read_only, "import-status", str(sheet))
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert "vain luku" in refused.stderr
+
+
+def test_the_web_app_on_a_read_only_database_reads_and_refuses_writes(upload_db):
+    from domain.auth_store import DEMO, mark_kind
+    from upload_helpers import Browserless, make_app
+
+    with db.transaction(upload_db) as s:
+        mark_kind(s, DEMO)  # open for reading without a log-in
+    with db.get_engine(upload_db).connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = upload_db.split("///", 1)[1]
+    web = Browserless(make_app(f"sqlite:///file:{path}?mode=ro&uri=true"))
+    assert web.client.get("/").status_code == 200
+    assert web.client.get("/healthz").status_code == 200
+    refused = web.login("koordinaattori")  # a log-in writes its session: refused, clearly
+    assert refused.status_code == 503
+    assert "vain luku" in refused.get_data(as_text=True)
