@@ -6,7 +6,11 @@ Prints (goals from issue 5, not asserted):
   * the cold first slide (browser start included) and warm slides one at a time (≤ 0.3 s);
   * the full briefing pack for 23 regions on the demo data, with its PowerPoint (≤ 15 s);
   * the naive way, in the same run: a fresh `plotly.io.to_image` per figure (kaleido starts a
-    browser for every image), timed on `--naive` of the same slides, and the ratio (≥ 5×).
+    browser for every image), timed on `--naive` of the same slides, and the ratio (≥ 5×);
+  * with --memory-only (issue 11): the resident memory of this process (standing for the app:
+    Dash, pages and export loaded) plus its browser before a pack, right after it, and
+    `--after` seconds (5 min) later, with the app's idle shutdown of the browser (goal < 400 MB),
+    and the pack's time from a cold start (goal ≤ 15 s).
 
 The demo database (real 10/21 tables + synthetic months through the loaders) is kept in
 bench/out/export_demo.sqlite; --rebuild makes it again. The machine's load average is printed
@@ -41,6 +45,56 @@ def demo_url(rebuild: bool) -> str:
     return f"sqlite:///{path}"
 
 
+def tree_rss_mb(pid: int | None = None) -> tuple[float, int]:
+    """Resident memory of a process and all its descendants (MB), and how many processes."""
+    pid = pid or os.getpid()
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, count, todo = 0, 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        count += 1
+        except OSError:
+            continue
+        todo += children.get(current, [])
+    return total / 1024, count
+
+
+def memory_after_pack(url: str, period: str, lang: str, idle: float, after: float) -> None:
+    """The web app's way: one shared renderer that shuts its browser down after `idle` s."""
+    from dashboard.app import create_app
+    from dashboard.export.pack import build_pack
+    from dashboard.export.renderer import SlideRenderer
+
+    create_app(url)  # this process stands for the app: Dash, pages and export loaded
+    rss, procs = tree_rss_mb()
+    print(f"memory before the pack (app, no browser): {rss:.0f} MB in {procs} process(es)")
+    renderer = SlideRenderer(timeout=60, start_timeout=120, idle_close=idle)
+    began = time.perf_counter()
+    build_pack(url, period, lang, renderer)
+    print(f"pack from a cold start with the app's renderer: {time.perf_counter() - began:.2f} s"
+          f"   [goal ≤ 15 s]")
+    rss, procs = tree_rss_mb()
+    print(f"memory right after the pack (app + browser): {rss:.0f} MB in {procs} processes")
+    time.sleep(after)
+    rss, procs = tree_rss_mb()
+    print(f"memory {after / 60:.0f} min after the pack (browser closed after {idle:.0f} s "
+          f"idle): {rss:.0f} MB in {procs} process(es)   [goal < 400 MB]")
+    renderer.close()
+
+
 def load() -> str:
     one, five, _ = os.getloadavg()
     return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
@@ -53,8 +107,22 @@ def main() -> int:
     parser.add_argument("--lang", default="fi")
     parser.add_argument("--naive", type=int, default=6, help="slides timed the naive way")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the memory measurement (app + browser after a pack)")
+    parser.add_argument("--idle", type=float, default=None,
+                        help="seconds before the idle browser closes (default: the app's)")
+    parser.add_argument("--after", type=float, default=300.0,
+                        help="seconds after the pack when memory is measured")
     args = parser.parse_args()
     url = args.db or demo_url(args.rebuild)
+    if args.memory_only:
+        from dashboard.export.renderer import IDLE_CLOSE
+
+        print(load())
+        memory_after_pack(url, args.period, args.lang,
+                          args.idle if args.idle is not None else IDLE_CLOSE, args.after)
+        print(load())
+        return 0
 
     import plotly.io as pio
 

@@ -5,13 +5,14 @@ fresh app for any database URL, and `render_page()` is the plain function behind
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dash
 from dash import Input, Output, dcc, html
 
 from domain import db, queries, rounds
-from domain.i18n import LANGS, format_date, format_period, t
+from domain.i18n import LANGS, format_date, format_period, localized, t
 from domain.metrics import working_days
 from domain.reference import TARGET_DATE
 
@@ -23,10 +24,30 @@ ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 LANG_LABELS = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
 
+class PageDash(dash.Dash):
+    """Dash whose first HTML already has the page's `<html lang>` and title (the asset
+    assets/a11y.js keeps both right on client-side navigation, from `#page-meta`)."""
+
+    def interpolate_index(self, **kwargs):
+        text = super().interpolate_index(**kwargs)
+        try:
+            from flask import request
+
+            meta = page_meta(request.path, request.query_string.decode("latin-1"),
+                             self.server.config.get(CONFIG_KEY))
+        except Exception:  # noqa: BLE001 - a title must never break the page
+            return text
+        import html as _html
+
+        text = text.replace("<html>", f'<html lang="{meta["lang"]}">', 1)
+        return re.sub(r"<title>.*?</title>", f"<title>{_html.escape(meta['title'])}</title>",
+                      text, count=1, flags=re.S)
+
+
 def create_app(db_url: str | None = None) -> dash.Dash:
     url = db_url or db.default_url()
     db.get_engine(url)  # create or upgrade the schema before the first request
-    app = dash.Dash(__name__, assets_folder=str(ASSETS_DIR), suppress_callback_exceptions=True,
+    app = PageDash(__name__, assets_folder=str(ASSETS_DIR), suppress_callback_exceptions=True,
                     title=t("app.title", "fi"), update_title=None)
     app.server.config[CONFIG_KEY] = url
     from .auth import init_auth  # log-in, roles, cookie settings, error pages (dashboard/auth.py)
@@ -47,6 +68,9 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     from .export.web import register as register_export  # slide PNGs, briefing pack (export)
 
     register_export(app)
+    from .downloads import register_routes as register_downloads  # xlsx / CSV of every view
+
+    register_downloads(app.server)
     from .security import set_csp
 
     set_csp(app)  # after every callback: the CSP carries the hashes of Dash's inline scripts
@@ -87,8 +111,49 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
         if body is None:
             body = page.layout(request)
     snap = next((s for s in snaps if s.period == state.period), None)
-    return [header_bar(request, page, snap, incomplete, demo),
-            html.Main(body, className="page-body", lang=state.lang)]
+    title = page_title(page, request, snap)
+    return [html.A(t("a11y.skip", state.lang), href="#main", className="skip-link"),
+            header_bar(request, page, snap, incomplete, demo),
+            html.Main(body, className="page-body", id="main", tabIndex=-1),
+            html.Div(id="page-meta", hidden=True,
+                     **{"data-lang": state.lang, "data-title": title})]
+
+
+def page_title(page, request: routes.PageRequest, snap) -> str:
+    """'Pirkanmaa 3/2022 – Tilannekuva', 'Kehitys – Tilannekuva': every page and language."""
+    lang = request.state.lang
+    if page is None:
+        return t("a11y.title", lang, page=t("dash.not_found", lang))
+    name = None
+    if getattr(page, "PREFIX", False) and request.rest:
+        with read_session(request.db_url) as session:
+            region = queries.region(session, request.rest)
+            name = localized(region, lang) if region is not None else None
+    if name is None:
+        key = getattr(page, "TITLE", None) or getattr(page, "NAV", None)
+        if key is None and getattr(page, "STATE_KEYS", None) == "overview":
+            key = "dash.nav.overview"
+        name = t(key, lang) if key else t("a11y.site", lang)
+        if getattr(page, "STATE_KEYS", None) == "overview":
+            name = t(f"view.{request.state.view}", lang)
+    if snap is not None and getattr(page, "STATE_KEYS", None) in ("overview", "region"):
+        return t("a11y.title.with_period", lang, page=name,
+                 period=format_period(snap.period, lang))
+    return t("a11y.title", lang, page=name)
+
+
+def page_meta(pathname: str, search: str, db_url: str | None) -> dict:
+    """{lang, title} of a URL, for the first HTML of a page."""
+    state = parse(search)
+    page, rest = routes.match(pathname)
+    url = db_url or db.default_url()
+    with read_session(url) as session:
+        snaps = visible_snapshots(session)
+        latest = queries.latest_published(session)
+        state = resolve_period(snaps, state, latest.period if latest else None)
+    snap = next((s for s in snaps if s.period == state.period), None)
+    request = routes.PageRequest(pathname or "/", rest, state, search or "", url)
+    return {"lang": state.lang, "title": page_title(page, request, snap)}
 
 
 def not_found(lang: str):
@@ -120,18 +185,21 @@ def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None =
     for code in LANGS:
         target = state.replace(lang=code)
         link_search = to_search(target, _page_keys(page))
-        langs.append(dcc.Link(code.upper(), href=request.pathname + link_search, title=LANG_LABELS[code],
-                              className="lang-link active" if code == lang else "lang-link",
-                              id=f"lang-{code}"))
+        extra = {"aria-current": "true"} if code == lang else {}
+        langs.append(html.A(html.Span(code.upper(), title=LANG_LABELS[code], lang=code),
+                            href=request.pathname + link_search,
+                            className="lang-link active" if code == lang else "lang-link",
+                            id=f"lang-{code}", hrefLang=code, **extra))
     info = []
     if snap is not None:
         days = working_days(snap.report_date, TARGET_DATE)
         info = [
             html.Span(t("dash.header.snapshot", lang, period=format_period(snap.period, lang)),
                       className="info-strong", id="header-period"),
-            html.Span(t("dash.header.report_date", lang, date=format_date(snap.report_date)),
+            html.Span(t("dash.header.report_date", lang, date=format_date(snap.report_date, lang)),
                       id="header-report-date"),
-            html.Span(t("working_days_left", lang, days=days), id="header-days"),
+            html.Span(t("working_days_left", lang, days=days) if snap.report_date < TARGET_DATE
+                      else t("a11y.header.transferred", lang), id="header-days"),
             html.Span(t("snapshot.synthetic", lang) if snap.is_synthetic else
                       t("snapshot.real", lang),
                       className="badge badge-synthetic" if snap.is_synthetic else "badge badge-real",
@@ -148,9 +216,9 @@ def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None =
                       html.Span(t("app.title", lang), className="brand-title")],
                      className="brand"),
             *demo_notice(lang, demo),
-            html.Nav(langs, className="lang-switch", **{"aria-label": "Language"}),
+            html.Nav(langs, className="lang-switch", **{"aria-label": t("a11y.lang_switch", lang)}),
         ], className="topbar"),
-        html.Div([html.Nav(nav, className="main-nav"), html.Div(info, className="snapshot-info")],
+        html.Div([html.Nav(nav, className="main-nav", **{"aria-label": t("a11y.main_nav", lang)}), html.Div(info, className="snapshot-info")],
                  className="subbar"),
     ], className="site-header")
 

@@ -20,7 +20,9 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
@@ -82,10 +84,11 @@ class Rejection:
     upload_id: int
     file_name: str
     problems: list  # Problem | UnsafeFile | UploadRefused
+    total: int | None = None  # the true number of problems when the list was cut short
 
     @property
     def error_count(self) -> int:
-        return len(self.problems)
+        return self.total if self.total is not None else len(self.problems)
 
     def rows(self, lang: str = "fi") -> list[dict]:
         """One dict per problem: sheet, row, column, value, message (the message says what
@@ -132,6 +135,7 @@ class Preview:
     changes: list[TaskChange] = field(default_factory=list)
     task_count: int = 0
     correction: str | None = None  # a coordinator's stated reason for changing a published month
+    warnings: list = field(default_factory=list)  # Problem: columns not imported, formulas
 
 
 @dataclass
@@ -141,6 +145,33 @@ class Confirmed:
     revision: int
     region: Region
     period: str
+
+
+class _ParsedCache:
+    """The preview's parse, kept until confirmation so the file is not parsed twice. Keyed by
+    the token's hash and bound to the stored file's SHA-256; bounded and expiring with the
+    token. A confirmation served by another process (or after a restart) parses again."""
+
+    def __init__(self, size: int = 32):
+        self.size = size
+        self._items: OrderedDict[str, tuple[str, dt.datetime, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def put(self, key: str, sha256: str, parsed) -> None:
+        with self._lock:
+            self._items[key] = (sha256, _now(), parsed)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def take(self, key: str, sha256: str):
+        with self._lock:
+            item = self._items.pop(key, None)
+        if item is None or item[0] != sha256 or item[1] < _now() - TOKEN_TTL:
+            return None
+        return item[2]
+
+
+_PARSED = _ParsedCache()
 
 
 def _now() -> dt.datetime:
@@ -200,13 +231,13 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None,
     try:
         check_upload(data, file_name)
     except UnsafeFile as refused:
-        return None, [refused]
+        return None, [refused], None
     try:
         parsed = read_status_sheet(session, data, period=period)
     except ValidationFailed as failed:
-        return None, failed.problems
+        return None, failed.problems, failed.count
     except Exception:  # anything the reader did not foresee is the file's fault, never a crash
-        return None, [UnsafeFile("upload.file.unreadable")]
+        return None, [UnsafeFile("upload.file.unreadable")], None
     problems: list = []
     if not actor.may_upload_for(parsed.region.id):
         problems.append(UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
@@ -214,7 +245,7 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None,
     problems += [p for p in rounds.submission_problems(
         session, parsed.period, parsed.region.id, role=actor.role,
         own_region_id=actor.region_id, correction=correction) if p.key != "round.wrong_region"]
-    return parsed, problems
+    return parsed, problems, None
 
 
 @_refused_when_read_only
@@ -228,8 +259,8 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
     with db.session_factory(db_url)() as session:
         try:
             with upload_slot():  # a bounded number of files checked and parsed at once
-                parsed, problems = _validate(session, actor, data, file_name, period,
-                                             correction)
+                parsed, problems, total = _validate(session, actor, data, file_name, period,
+                                                    correction)
         except UploadsBusy:
             raise UploadRefused("security.uploads_busy") from None
         if problems:
@@ -239,21 +270,23 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
                 actor.region_id if actor.role == "region_uploader" else None)
             with db.transaction(db_url) as write:
                 upload = _log(write, actor, file_name=file_name, data=data, result="rejected",
-                              error_count=len(problems), region_id=refused_region,
+                              error_count=total or len(problems), region_id=refused_region,
                               period=parsed.period if parsed is not None else None)
             audit_actor("upload.reject", actor, file=file_name, size=len(data),
-                        problems=len(problems), upload_id=upload.id)
-            return Rejection(upload.id, file_name, problems)
+                        problems=total or len(problems), upload_id=upload.id)
+            return Rejection(upload.id, file_name, problems, total)
         diff = _diff(session, parsed)
     token = secrets.token_urlsafe(32)
     with db.transaction(db_url) as write:
         upload = _log(write, actor, file_name=file_name, data=data, result="previewed",
                       region_id=parsed.region.id, period=parsed.period,
                       token_hash=_hash_token(token))
+    _PARSED.put(_hash_token(token), upload.sha256, parsed)
     audit_actor("upload.preview", actor, file=file_name, size=len(data), upload_id=upload.id,
                 for_region=parsed.region.code, period=parsed.period)
     return Preview(token=token, upload_id=upload.id, file_name=file_name, region=parsed.region,
-                   period=parsed.period, correction=correction, **diff)
+                   period=parsed.period, correction=correction, warnings=list(parsed.warnings),
+                   **diff)
 
 
 def _diff(session, parsed) -> dict:
@@ -322,8 +355,11 @@ def confirm(db_url: str | None, actor, token: str | None,
         user = session.get(User, actor.id)
         if user is None or not user.active:
             raise UploadRefused("upload.forbidden")
-        data = session.get(UploadFile, upload.id).content
-        parsed = read_status_sheet(session, data, period=upload.period)
+        # the preview's parse when this process made it; else the same loader once more
+        parsed = _PARSED.take(token_hash, upload.sha256)
+        if parsed is None:
+            data = session.get(UploadFile, upload.id).content
+            parsed = read_status_sheet(session, data, period=upload.period)
         if not actor.may_upload_for(parsed.region.id) or parsed.region.id != upload.region_id:
             raise UploadRefused("upload.forbidden")
         upload_id, file_name, sha = upload.id, upload.file_name, upload.sha256

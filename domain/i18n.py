@@ -77,29 +77,56 @@ def format_signed(value: int | None, lang: str | None = DEFAULT_LANG) -> str:
     return f"+{value}" if value > 0 else f"\u2212{-value}"
 
 
-def format_date(date: dt.date | None) -> str:
-    """d.m.yyyy in every language, as Finnish and Swedish officials write dates."""
+def format_date(date: dt.date | None, lang: str | None = None) -> str:
+    """d.m.yyyy as Finnish and Swedish officials write dates; ISO 8601 (yyyy-mm-dd) in the
+    English UI, where d.m.yyyy reads as a foreign format. Without `lang`: d.m.yyyy."""
     if date is None:
         return ""
+    if lang == "en":
+        return date.isoformat()
     return f"{date.day}.{date.month}.{date.year}"
 
 
 LOCAL_TIME = "Europe/Helsinki"
 
 
-def format_datetime(value: dt.datetime | None) -> str:
-    """A stored UTC time (naive) as Finnish local time, 'd.m.yyyy hh.mm.ss' (kesäaika included)."""
+def format_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
+    """A stored UTC time (naive) as Finnish local time (kesäaika included): 'd.m.yyyy hh.mm.ss'
+    in Finnish and Swedish, 'yyyy-mm-dd hh:mm:ss' in English."""
     if value is None:
         return ""
     from zoneinfo import ZoneInfo
 
     local = value.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(LOCAL_TIME))
+    if lang == "en":
+        return f"{local.date().isoformat()} {local:%H:%M:%S}"
     return f"{format_date(local.date())} {local:%H.%M.%S}"
 
 
 def format_period(period: str, lang: str | None = DEFAULT_LANG) -> str:
     """'2021-10' -> '10/2021' as on the slides."""
     return f"{int(period[5:])}/{period[:4]}"
+
+
+# Finnish and Swedish alphabets end … x y z å ä ö (w = v in old Finnish rules is not used).
+_NORDIC_TAIL = {"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003", "æ": "z\u0002", "ø": "z\u0003"}
+
+
+def collation_key(text: str, lang: str | None = DEFAULT_LANG) -> str:
+    """Sort key for names shown in `lang`: Finnish and Swedish put å, ä, ö after z; English
+    sorts them with a and o. Case, hyphens and spaces are ignored."""
+    import unicodedata
+
+    out = []
+    for ch in text.casefold():
+        if ch in "- \u2013":
+            continue
+        if normalise_lang(lang) in ("fi", "sv") and ch in _NORDIC_TAIL:
+            out.append(_NORDIC_TAIL[ch])
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFKD", ch)
+                               if not unicodedata.combining(c)))
+    return "".join(out)
 
 
 class TranslatableError(Exception):

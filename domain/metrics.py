@@ -13,8 +13,6 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
-import holidays
-
 from .vocabulary import Status
 
 
@@ -99,6 +97,28 @@ def band(number: int) -> Band:
     return BANDS[number - 1]
 
 
+def colour_share(measure: "Measure | str", share: float | None,
+                 done_share: float | None = None) -> float | None:
+    """The share a cell's *colour* is decided on: the one colour rule of pages, slides and files.
+
+    Every cell is coloured by its own shown number, except the readiness view's *Käynnissä*
+    cell: it is coloured by the share of tasks **started** (käynnissä or valmis), so a nearly
+    done region (11 % käynnissä, 88 % valmis) shows as band 4, not as an alarming band 1. The
+    printed number stays the share käynnissä (the 10/2021 slides' numbers are unchanged); the
+    legend says what the colour means. `done_share` is the same workstream's *Valmis* share."""
+    if share is None:
+        return None
+    if Measure(measure) is Measure.READINESS_ACTIVE and done_share is not None:
+        return min(100.0, float(share) + float(done_share))
+    return share
+
+
+def colour_band(measure: "Measure | str", share: float | None,
+                done_share: float | None = None) -> int | None:
+    """Band 1–4 of a cell's colour (None: no data), see `colour_share`."""
+    return band_of_share(colour_share(measure, share, done_share))
+
+
 # --- counting tasks -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -166,7 +186,10 @@ def quarter_label(date: dt.date) -> str:
 
 @lru_cache(maxsize=8)
 def _finnish_holidays(first_year: int, last_year: int) -> frozenset[dt.date]:
-    # `holidays` keeps Finland's calendar, Christmas Eve and Midsummer Eve included.
+    # `holidays` keeps Finland's calendar, Christmas Eve and Midsummer Eve included. Imported
+    # here: it takes ~50 ms and only the dashboards need it, not every command.
+    import holidays
+
     return frozenset(holidays.Finland(years=range(first_year, last_year + 1)).keys())
 
 

@@ -163,6 +163,47 @@ REGIONS: tuple[RegionDef, ...] = (
     RegionDef("varsinais-suomi", "Varsinais-Suomi", "Egentliga Finland", "Southwest Finland"),
 )
 
+# The organisations' official names (Finnish, Swedish), as people also write them in the
+# 'Alue' cell: the county's "hyvinvointialue" / "välfärdsområde", the city, the joint authority.
+# English "Wellbeing services county of X" is derived from the English name.
+OFFICIAL_NAMES: dict[str, tuple[str, ...]] = {
+    "etela-karjala": ("Etelä-Karjalan hyvinvointialue", "Södra Karelens välfärdsområde"),
+    "etela-pohjanmaa": ("Etelä-Pohjanmaan hyvinvointialue", "Södra Österbottens välfärdsområde"),
+    "etela-savo": ("Etelä-Savon hyvinvointialue", "Södra Savolax välfärdsområde"),
+    "helsinki": ("Helsingin kaupunki", "Helsingfors stad", "City of Helsinki"),
+    "hus": ("HUS-yhtymä", "HUS-sammanslutningen", "HUS Group",
+            "Helsingin ja Uudenmaan sairaanhoitopiiri"),
+    "ita-uusimaa": ("Itä-Uudenmaan hyvinvointialue", "Östra Nylands välfärdsområde"),
+    "kainuu": ("Kainuun hyvinvointialue", "Kajanalands välfärdsområde"),
+    "kanta-hame": ("Kanta-Hämeen hyvinvointialue", "Egentliga Tavastlands välfärdsområde"),
+    "keski-pohjanmaa": ("Keski-Pohjanmaan hyvinvointialue",
+                        "Mellersta Österbottens välfärdsområde"),
+    "keski-suomi": ("Keski-Suomen hyvinvointialue", "Mellersta Finlands välfärdsområde"),
+    "keski-uusimaa": ("Keski-Uudenmaan hyvinvointialue", "Mellersta Nylands välfärdsområde"),
+    "kymenlaakso": ("Kymenlaakson hyvinvointialue", "Kymmenedalens välfärdsområde"),
+    "lappi": ("Lapin hyvinvointialue", "Lapplands välfärdsområde"),
+    "lansi-uusimaa": ("Länsi-Uudenmaan hyvinvointialue", "Västra Nylands välfärdsområde"),
+    "pirkanmaa": ("Pirkanmaan hyvinvointialue", "Birkalands välfärdsområde"),
+    "pohjanmaa": ("Pohjanmaan hyvinvointialue", "Österbottens välfärdsområde"),
+    "pohjois-karjala": ("Pohjois-Karjalan hyvinvointialue", "Norra Karelens välfärdsområde"),
+    "pohjois-pohjanmaa": ("Pohjois-Pohjanmaan hyvinvointialue",
+                          "Norra Österbottens välfärdsområde"),
+    "pohjois-savo": ("Pohjois-Savon hyvinvointialue", "Norra Savolax välfärdsområde"),
+    "paijat-hame": ("Päijät-Hämeen hyvinvointialue", "Päijänne-Tavastlands välfärdsområde"),
+    "satakunta": ("Satakunnan hyvinvointialue", "Satakunta välfärdsområde"),
+    "vantaa-kerava": ("Vantaan ja Keravan hyvinvointialue", "Vanda och Kervo välfärdsområde"),
+    "varsinais-suomi": ("Varsinais-Suomen hyvinvointialue", "Egentliga Finlands välfärdsområde"),
+}
+
+
+def official_names(code: str, name_en: str | None = None) -> tuple[str, ...]:
+    """Every official name of a region (Finnish, Swedish, English)."""
+    names = OFFICIAL_NAMES.get(code, ())
+    if name_en and code not in ("helsinki", "hus"):
+        names += (f"Wellbeing services county of {name_en}",
+                  f"{name_en} wellbeing services county")
+    return names
+
 
 def workstream_def(code: str) -> WorkstreamDef:
     return next(w for w in WORKSTREAMS if w.code == code)

@@ -163,6 +163,7 @@ class Figure(Base):
     __table_args__ = (
         Index("ix_figure_view", "snapshot_id", "measure", "active"),
         Index("ix_figure_region", "region_id", "measure", "active"),
+        Index("ix_figure_snapshot_region", "snapshot_id", "region_id", "active"),
         # trends: one measure of one workstream (or sub-area) across every snapshot
         Index("ix_figure_trend", "workstream_id", "measure", "active", "sub_area_id"),
     )

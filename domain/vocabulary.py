@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class Status(str, Enum):
@@ -62,6 +63,19 @@ STATUS_ORDER: tuple[Status, ...] = tuple(STATUS_LABELS)
 
 def normalise_text(value: object) -> str:
     """Case-, whitespace- and dash-insensitive key for matching user-typed names."""
+    try:
+        return _normalise_cached(value)
+    except TypeError:  # unhashable: not worth caching
+        return _normalise(value)
+
+
+@lru_cache(maxsize=8192)
+def _normalise_cached(value: object) -> str:
+    # an import matches the same few hundred codes and labels every time: cache the keys
+    return _normalise(value)
+
+
+def _normalise(value: object) -> str:
     text = unicodedata.normalize("NFC", str(value))
     text = re.sub(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().casefold()

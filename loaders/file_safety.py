@@ -30,6 +30,10 @@ MB = 1024 * 1024
 MAX_CELL_CHARS = 32_767
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: .xls, encrypted xlsx
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+# Names in the DataSpaces of a file encrypted by a sensitivity label (MS-OFFCRYPTO 2.2.6, IRM)
+_DRM_MARKERS = tuple(name.encode("utf-16-le") for name in (
+    "DRMEncryptedDataSpace", "DRMEncryptedTransform", "Microsoft.Metadata.DRMTransform")) + (
+    b"Microsoft.Metadata.DRMTransform",)
 
 
 def _env_int(name: str, default: int) -> int:
@@ -85,6 +89,10 @@ def check_upload(data: bytes, filename: str | None = None, limits: Limits | None
         # OOXML file carries an "EncryptionInfo"/"EncryptedPackage" stream (UTF-16 names).
         if "EncryptedPackage".encode("utf-16-le") in data or \
                 "EncryptionInfo".encode("utf-16-le") in data:
+            # A sensitivity label (Microsoft Purview / IRM) encrypts with a DRM transform, not
+            # a password: the user must change the label, not look for a password to remove.
+            if any(marker in data for marker in _DRM_MARKERS):
+                raise UnsafeFile("upload.file.sensitivity_label")
             raise UnsafeFile("upload.file.encrypted")
         raise UnsafeFile("upload.file.legacy_xls")
     if not head.startswith(ZIP_SIGNATURES):
@@ -117,9 +125,9 @@ def _check_name(filename: str | None) -> None:
         raise UnsafeFile("upload.file.xlsb")
     if suffix == ".xls":
         raise UnsafeFile("upload.file.legacy_xls")
-    if suffix in (".csv", ".txt", ".ods"):
+    if suffix in (".csv", ".txt"):
         raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix)
-    if suffix != ".xlsx":
+    if suffix not in (".xlsx", ".ods"):  # .ods: LibreOffice's own format, read by calamine
         raise UnsafeFile("upload.file.wrong_suffix", suffix=suffix or "-")
 
 
@@ -158,7 +166,9 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             raise UnsafeFile("upload.file.macros")
         if "xl/workbook.bin" in names:
             raise UnsafeFile("upload.file.xlsb")
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        is_ods = "content.xml" in names and "mimetype" in names and \
+            archive.read("mimetype")[:100] == ODS_MIMETYPE
+        if not is_ods and ("[Content_Types].xml" not in names or "xl/workbook.xml" not in names):
             raise UnsafeFile("upload.file.not_xlsx")
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_uncompressed:
@@ -167,9 +177,13 @@ def _check_zip(data: bytes, limits: Limits) -> None:
             if info.file_size > limits.ratio_floor and \
                     info.file_size > limits.max_ratio * max(info.compress_size, 1):
                 raise UnsafeFile("upload.file.zip_bomb")
-        content_types = _read_bounded(archive, archive.getinfo("[Content_Types].xml"), limits)
-        if b"macroEnabled" in content_types or b"vbaProject" in content_types:
-            raise UnsafeFile("upload.file.macros")
+        if is_ods:
+            if any(n.lower().startswith("basic/") for n in names):  # LibreOffice Basic macros
+                raise UnsafeFile("upload.file.macros")
+        else:
+            content_types = _read_bounded(archive, archive.getinfo("[Content_Types].xml"), limits)
+            if b"macroEnabled" in content_types or b"vbaProject" in content_types:
+                raise UnsafeFile("upload.file.macros")
         total = 0
         counts = {"rows": 0, "cells": 0}
         for info in infos:
@@ -194,8 +208,10 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
 
 # Tags as XML allows them: an optional namespace prefix, and any whitespace (space, tab,
 # newline) or "/" or ">" after the name — `<c\t r="A1">` is a cell too.
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?row[\s/>]")
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?c[\s/>]")
+# OpenDocument's `<table:table-row>` / `<table:table-cell>` are counted the same way.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:row|table-row)[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:c|table-cell)[\s/>]")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _TAIL = 64  # bytes kept between blocks: longer than any tag the patterns match
 
 
@@ -239,7 +255,8 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     worksheets (over-counting is harmless: the limits are generous). Memory: one block."""
     name = info.filename.lower()
     is_xml = name.endswith((".xml", ".rels", ".vml"))
-    is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+    is_sheet = (name.startswith("xl/worksheets/") and name.endswith(".xml")) or \
+        name == "content.xml"
     runs = _TextRuns(limits.max_cell_chars * 6)
     size, tail = 0, b""
     try:

@@ -35,6 +35,13 @@ class ColumnDef:
         return (self.fi, self.sv) + self.also
 
 
+# What people rename 'Huomiot' to; a note column under any of these is still read.
+NOTE_SYNONYMS = (
+    "Huomio", "Huomautus", "Huomautukset", "Lisätiedot", "Lisätietoja", "Lisätieto", "Kommentit",
+    "Kommentti", "Selite", "Selitys", "Tarkennukset", "Tarkennus", "Perustelut", "Muistiinpanot",
+    "Anmärkning", "Kommentarer", "Kommentar", "Tilläggsuppgifter", "Tilläggsinformation",
+    "Anteckningar", "Notes", "Note", "Comments", "Comment", "Remarks", "Additional information")
+
 ID, WORKSTREAM, SUB_AREA, TITLE, DUE, STATUS, NOTE = (
     "id", "workstream", "sub_area", "title", "due", "status", "note")
 
@@ -45,7 +52,7 @@ COLUMNS: tuple[ColumnDef, ...] = (
     ColumnDef(TITLE, "Tehtävä", "Uppgift", ("Task",), 60),
     ColumnDef(DUE, "Määräaika", "Tidsfrist", ("Due",), 12),
     ColumnDef(STATUS, "Tila", "Status", ("Tilanne",), 26, True),
-    ColumnDef(NOTE, "Huomiot", "Anmärkningar", ("Huomautukset", "Notes", "Kommentarer"), 50),
+    ColumnDef(NOTE, "Huomiot", "Anmärkningar", NOTE_SYNONYMS, 50),
 )
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 

@@ -1,52 +1,55 @@
-"""Loader 2: a region's monthly status sheet (xlsx) -> one new revision of its task statuses.
+"""Loader 2: a region's monthly status sheet (xlsx, ods) -> one new revision of its task statuses.
 
 `read_status_sheet` only reads and validates (writes nothing) and collects every problem;
 `store_status_sheet` writes a clean result; `import_status` does both in one transaction, so a
-rejected file changes nothing. The layout is defined in `loaders.sheet_format`.
+rejected file changes nothing. The layout is defined in `loaders.sheet_format`; the sheet and
+its columns are found by `loaders.status_header`.
 
-Formulas are never evaluated: the workbook is opened with `data_only=False` and a formula in a
-cell that carries data (`Tunnus`, `Tila`, `Valmisteluryhmä`, `Osa-alue`) is an error naming the
-cell. A formula-looking note is kept as the text it is.
+Values are read with python-calamine (`loaders.sheet_values`): fast, and it also reads Strict
+Open XML and .ods. Formulas: a cell holding a formula is read as the value the file's creator
+saw, the cached value Excel and LibreOffice save with it, and the preview and the CLI say which
+cells held formulas. A formula without a saved value in a cell that carries data (`Tunnus`,
+`Tila`, `Valmisteluryhmä`, `Osa-alue`) is an error naming the cell. Formulas are never evaluated.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from domain import queries
 from domain.db import transaction
-from domain.i18n import format_date, format_period
-from domain.schema import Region, Submission, Task
-from domain.store import ensure_snapshot, record_task_submission
-from domain.vocabulary import (
-    Status, allowed_status_labels, normalise_text, parse_status, status_label,
-)
+from domain.i18n import format_date
+from domain.schema import Region, Submission
+from domain.store import TaskRow, ensure_snapshot, record_task_submission
+from domain.vocabulary import Status, allowed_status_labels, parse_status, status_label
 
 from . import sheet_format as fmt
-from .common import ImportResult, Problem, RegionResolver, ValidationFailed, parse_period, sha256_of
+from .common import (
+    ImportResult, Problem, RegionResolver, ValidationFailed, reference_version, sha256_of,
+)
+from .sheet_values import FormulaCell, Workbook, formula_cells
+from .status_context import RoadmapIndex, given_period, resolve_period, resolve_region
+from .status_header import Header, choose_sheet, header_problems, unknown_columns
 
 MAX_PROBLEMS = 200  # reported one by one; the rest as "…and N more"
 MAX_DATA_ROWS = 20_000  # filled rows below the header; more means this is not a status sheet
 MAX_LISTED_IDS = 30  # missing task ids listed in one problem
-MAX_SCAN_ROWS = 100_000  # rows read below the header at most (formatting can reach row 1 048 576)
+MAX_LISTED_CELLS = 12  # formula cells listed in the preview's note
+KEY_COLUMNS = (fmt.ID, fmt.STATUS, fmt.WORKSTREAM, fmt.SUB_AREA)
 
 Source = str | Path | BinaryIO | bytes
 
 
 @dataclass
 class ParsedStatusSheet:
-    """A validated sheet, ready to store."""
+    """A validated sheet, ready to store. `warnings` are shown in the preview and by the CLI
+    (columns not imported, formulas read as their saved values); they do not stop the import."""
 
     region: Region
     period: str  # "YYYY-MM"
@@ -56,6 +59,8 @@ class ParsedStatusSheet:
     row_count: int  # task rows read
     task_codes: dict[int, str] = field(default_factory=dict)  # task.id -> task code
     source_name: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    tasks: list[TaskRow] | None = field(default=None, repr=False)  # the roadmap read, reused
 
     def status_counts(self) -> dict[Status, int]:
         counts = Counter(status for status, _ in self.statuses.values())
@@ -68,188 +73,19 @@ def _allowed_params() -> dict[str, str]:
     return {f"allowed_{lang}": ", ".join(allowed_status_labels(lang)) for lang in ("fi", "sv", "en")}
 
 
-def _clean(value: object) -> object:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _formula_text(cell) -> str | None:
-    """The formula of a cell, or None when the cell holds a plain value."""
-    if getattr(cell, "data_type", None) != "f":
-        return None
-    value = cell.value
-    return getattr(value, "text", None) or str(value)
-
-
-def _open_workbook(source: Source):
+def _bytes_of(source: Source) -> bytes:
     if isinstance(source, bytes):
-        source = io.BytesIO(source)
-    # read_only streams rows (fast, bounded memory); data_only=False keeps formulas as formulas.
-    return openpyxl.load_workbook(source, read_only=True, data_only=False, keep_links=False)
-
-
-@dataclass
-class _Header:
-    row: int
-    columns: dict[str, int]  # column key -> 0-based index
-    labels: dict[str, str]  # column key -> the header text as written
-    region_cell: tuple[int, int, object] | None = None  # (row, col, value) of the value cell
-    region_label: str | None = None
-    period_cell: tuple[int, int, object] | None = None
-    period_label: str | None = None
-    language: str = "fi"
-
-
-def _find_header(ws) -> _Header | None:
-    """The table's header row (recognised by its labels) and the labelled cells above it."""
-    region = period = None
-    rows = ws.iter_rows(min_row=1, max_row=fmt.HEADER_SEARCH_ROWS, max_col=fmt.HEADER_SEARCH_COLS)
-    for row_number, cells in enumerate(rows, start=1):
-        values = [_clean(getattr(c, "value", None)) for c in cells]
-        columns: dict[str, int] = {}
-        labels: dict[str, str] = {}
-        for index, value in enumerate(values):
-            key = fmt.column_key(value)
-            if key and key not in columns:
-                columns[key] = index
-                labels[key] = value
-        if all(c.key in columns for c in fmt.COLUMNS if c.required):
-            header = _Header(row_number, columns, labels)
-            if region:
-                header.region_cell, header.region_label = region
-            if period:
-                header.period_cell, header.period_label = period
-            words = list(labels.values()) + [header.region_label, header.period_label]
-            header.language = fmt.language_of(w for w in words if w)
-            return header
-        for index, value in enumerate(values):
-            if region is None and fmt.is_region_label(value):
-                region = (_value_right_of(values, index, row_number), value)
-            elif period is None and fmt.is_period_label(value):
-                period = (_value_right_of(values, index, row_number), value)
-    return None
-
-
-def _value_right_of(values: list, index: int, row_number: int) -> tuple[int, int, object]:
-    """The first filled cell right of a label (a merged label may push it a cell or two)."""
-    for offset in range(1, 4):
-        if index + offset < len(values) and values[index + offset] is not None:
-            return (row_number, index + offset, values[index + offset])
-    return (row_number, index + 1, None)
-
-
-def _resolve_region(resolver: RegionResolver, given: object, header: _Header, sheet: str,
-                    problems: list[Problem]) -> Region | None:
-    given_region = None
-    if isinstance(given, Region):
-        given_region = given
-    elif given is not None and str(given).strip():
-        given_region = resolver.resolve(given)
-        if given_region is None:
-            problems.append(resolver.unknown_problem(str(given)))
-            return None
-    label = header.region_label or fmt.REGION_LABEL[header.language]
-    value = header.region_cell[2] if header.region_cell else None
-    row = header.region_cell[0] if header.region_cell else None
-    if value is None:
-        if given_region is None:
-            problems.append(Problem("status_sheet.missing_region", sheet=sheet, row=row,
-                                    column=label, params={"label": label}))
-        return given_region
-    sheet_region = resolver.resolve(value)
-    if sheet_region is None:
-        problems.append(resolver.unknown_problem(value, sheet=sheet, row=row, column=label))
-        return None
-    if given_region is not None and given_region.id != sheet_region.id:
-        problems.append(Problem("status_sheet.region_conflict", sheet=sheet, row=row,
-                                column=label, value=value, params={"given": given_region.name_fi}))
-        return None
-    return sheet_region
-
-
-def _resolve_period(given: object, header: _Header, sheet: str,
-                    problems: list[Problem]) -> str | None:
-    given_period = None
-    if given is not None and str(given).strip():
-        given_period = parse_period(given)
-        if given_period is None:
-            problems.append(Problem("status_sheet.bad_period", value=str(given)))
-            return None
-    label = header.period_label or fmt.PERIOD_LABEL[header.language]
-    value = header.period_cell[2] if header.period_cell else None
-    row = header.period_cell[0] if header.period_cell else None
-    if value is None:
-        if given_period is None:
-            problems.append(Problem("status_sheet.missing_period", sheet=sheet, row=row,
-                                    column=label, params={"label": label}))
-        return given_period
-    sheet_period = parse_period(value)
-    shown = format_date(value) if isinstance(value, (dt.date, dt.datetime)) else value
-    if sheet_period is None:
-        problems.append(Problem("status_sheet.bad_period", sheet=sheet, row=row, column=label,
-                                value=shown))
-        return None
-    if given_period is not None and given_period != sheet_period:
-        problems.append(Problem(
-            "status_sheet.period_conflict", sheet=sheet, row=row, column=label, value=shown,
-            params={"sheet_period": format_period(sheet_period),
-                    "given": format_period(given_period)}))
-        return None
-    return sheet_period
-
-
-class _RoadmapIndex:
-    """The roadmap's tasks as a sheet names them: ids, workstream and sub-area texts."""
-
-    def __init__(self, session: Session):
-        self.tasks = list(session.scalars(
-            select(Task).options(joinedload(Task.workstream), joinedload(Task.sub_area))
-            .order_by(Task.position)))
-        self.by_code = {normalise_text(t.code): t for t in self.tasks}
-        self._names: dict[object, set[str]] = {}
-
-    def task(self, value: object) -> Task | None:
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return self.by_code.get(normalise_text(value))
-
-    def workstream_matches(self, task: Task, text: object) -> bool:
-        return normalise_text(text) in self._workstream_names(task.workstream)
-
-    def sub_area_matches(self, task: Task, text: object) -> bool:
-        sa = task.sub_area
-        names = self._sub_area_names(sa)
-        key = normalise_text(text)
-        if key == sa.letter.casefold() or key in names:
-            return True
-        # "C. Henkilöstön asiat …", "C) …", "C – …" as the slides and people write them
-        match = re.match(r"^([a-z])\s*[.):\-]\s*(.*)$", key) or re.match(r"^([a-z])\s+(.*)$", key)
-        return bool(match) and match.group(1) == sa.letter.casefold() and (
-            not match.group(2) or match.group(2) in names)
-
-    def _workstream_names(self, ws) -> set[str]:
-        if ws.id not in self._names:
-            self._names[ws.id] = {normalise_text(x)
-                                  for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
-        return self._names[ws.id]
-
-    def _sub_area_names(self, sa) -> set[str]:
-        key = ("sa", sa.id)
-        if key not in self._names:
-            self._names[key] = {normalise_text(x) for x in (sa.name_fi, sa.name_sv, sa.name_en) if x}
-        return self._names[key]
-
-
-def _cell_ref(column_index: int, row: int) -> str:
-    return f"{get_column_letter(column_index + 1)}{row}"
+        return source
+    if isinstance(source, (str, Path)):
+        return Path(source).read_bytes()
+    data = source.read()
+    return data if isinstance(data, bytes) else bytes(data)
 
 
 def _note_text(value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, (dt.date, dt.datetime)):
+    if hasattr(value, "year") and hasattr(value, "month"):
         return format_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -265,7 +101,8 @@ def read_status_sheet(session: Session, path: Source, region: object = None,
     header cells is an error. Raises `ValidationFailed` listing every problem."""
     source_name = _source_name(path)
     try:
-        workbook = _open_workbook(path)
+        data = _bytes_of(path)
+        workbook = Workbook(data)
     except Exception as error:  # any unreadable file is a user problem, never a crash
         raise ValidationFailed([Problem("status_sheet.unreadable",
                                         params={"reason": type(error).__name__})], source_name)
@@ -275,147 +112,198 @@ def read_status_sheet(session: Session, path: Source, region: object = None,
         workbook.close()
 
 
-def _read(session: Session, workbook, region: object, period: object,
+def _read(session: Session, workbook: Workbook, region: object, period: object,
           source_name: str | None) -> ParsedStatusSheet:
     problems: list[Problem] = []
-    header = None
-    ws = None
-    for candidate in workbook.worksheets:
-        header = _find_header(candidate)
-        if header is not None:
-            ws = candidate
-            break
+    wanted = given_period(period, problems)
+    header, sheet_problems = choose_sheet(
+        workbook, wanted, queries.open_periods(session) if len(workbook.sheets) > 1 else set())
+    if sheet_problems:
+        raise ValidationFailed(problems + sheet_problems, source_name)
     if header is None:
-        first = workbook.worksheets[0].title if workbook.worksheets else None
+        first = workbook.sheets[0].name if workbook.sheets else None
         raise ValidationFailed([Problem("status_sheet.no_header", sheet=first, params={
             "columns_fi": ", ".join(f"'{x}'" for x in fmt.required_labels("fi")),
             "columns_sv": ", ".join(f"'{x}'" for x in fmt.required_labels("sv"))})], source_name)
-    sheet = ws.title
-    resolver = RegionResolver(session)
-    found_region = _resolve_region(resolver, region, header, sheet, problems)
-    found_period = _resolve_period(period, header, sheet, problems)
-
-    roadmap = _RoadmapIndex(session)
+    problems += header_problems(header)
+    version = reference_version(session)  # the roadmap and regions, kept between imports
+    found_region = resolve_region(RegionResolver(session, version), region, header, problems)
+    found_period = resolve_period(wanted, header, problems)
+    roadmap = RoadmapIndex(session, version)
     if not roadmap.tasks:
         problems.append(Problem("status_sheet.no_roadmap"))
         raise ValidationFailed(problems, source_name)
-
-    row_problems, tail_problems = [], []
-    statuses: dict[int, tuple[Status, str | None]] = {}
-    task_codes: dict[int, str] = {}
-    first_row: dict[int, int] = {}
-    cols, labels = header.columns, header.labels
-    allowed = _allowed_params()
-    width = max(cols.values()) + 1
-    filled = 0
-    for row_number, cells in enumerate(
-            ws.iter_rows(min_row=header.row + 1, max_row=header.row + MAX_SCAN_ROWS,
-                         max_col=width), start=header.row + 1):
-        cells = list(cells) + [None] * (width - len(cells))
-        values = {key: _clean(getattr(cells[i], "value", None)) for key, i in cols.items()}
-        if all(v is None for v in values.values()):
-            continue  # fully empty rows (spacing, formatting left behind) are ignored
-        filled += 1
-        if filled > MAX_DATA_ROWS:
-            tail_problems.append(Problem("status_sheet.too_many_rows", sheet=sheet,
-                                         row=row_number, params={"limit": MAX_DATA_ROWS}))
-            break
-        formulas = {}
-        for key in (fmt.ID, fmt.STATUS, fmt.WORKSTREAM, fmt.SUB_AREA):
-            if key in cols and cells[cols[key]] is not None:
-                formula = _formula_text(cells[cols[key]])
-                if formula is not None:
-                    formulas[key] = formula
-                    row_problems.append(Problem(
-                        "status_sheet.formula", sheet=sheet, row=row_number, column=labels[key],
-                        value=formula, params={"cell": _cell_ref(cols[key], row_number)}))
-
-        task = None
-        raw_id = values.get(fmt.ID)
-        if fmt.ID not in formulas:
-            if raw_id is None:
-                row_problems.append(Problem("status_sheet.missing_id", sheet=sheet,
-                                            row=row_number, column=labels[fmt.ID]))
-            else:
-                task = roadmap.task(raw_id)
-                if task is None:
-                    row_problems.append(Problem("status_sheet.unknown_task", sheet=sheet,
-                                                row=row_number, column=labels[fmt.ID],
-                                                value=raw_id))
-                elif task.id in first_row:
-                    row_problems.append(Problem(
-                        "status_sheet.duplicate_task", sheet=sheet, row=row_number,
-                        column=labels[fmt.ID], value=task.code,
-                        params={"first_row": first_row[task.id]}))
-                    task = None
-                else:
-                    first_row[task.id] = row_number
-
-        if task is not None:
-            for key, matches, message, target in (
-                    (fmt.WORKSTREAM, roadmap.workstream_matches, "status_sheet.workstream_mismatch",
-                     task.workstream),
-                    (fmt.SUB_AREA, roadmap.sub_area_matches, "status_sheet.sub_area_mismatch",
-                     task.sub_area)):
-                text = values.get(key)
-                if text is None or key in formulas or matches(task, text):
-                    continue
-                row_problems.append(Problem(
-                    message, sheet=sheet, row=row_number, column=labels[key], value=text,
-                    params={"task": task.code, **_names(target, key == fmt.SUB_AREA)}))
-
-        status = None
-        if fmt.STATUS not in formulas:
-            raw_status = values.get(fmt.STATUS)
-            if raw_status is None:
-                row_problems.append(Problem("status_sheet.empty_status", sheet=sheet,
-                                            row=row_number, column=labels[fmt.STATUS],
-                                            params=allowed))
-            else:
-                status = parse_status(raw_status)
-                if status is None:
-                    row_problems.append(Problem("status_sheet.unknown_status", sheet=sheet,
-                                                row=row_number, column=labels[fmt.STATUS],
-                                                value=raw_status, params=allowed))
-        if task is not None and status is not None:
-            note = _note_text(_note_value(cells, cols))
-            statuses[task.id] = (status, note)
-            task_codes[task.id] = task.code
-
-    seen = set(first_row)
-    missing = [t.code for t in roadmap.tasks if t.id not in seen]
-    if missing and filled <= MAX_DATA_ROWS:
-        listed = ", ".join(missing[:MAX_LISTED_IDS]) + (" …" if len(missing) > MAX_LISTED_IDS else "")
-        tail_problems.append(Problem(
-            "status_sheet.missing_tasks", sheet=sheet, column=labels[fmt.ID],
-            params={"count": len(missing), "ids": listed,
-                    **{f"na_{lang}": status_label(Status.NOT_APPLICABLE, lang)
-                       for lang in ("fi", "sv", "en")}}))
-
+    if header.duplicates:
+        raise ValidationFailed(problems, source_name)
+    workbook.read(header.sheet)
+    formulas = formula_cells(workbook.data, header.sheet.index)
+    rows = _Rows(header, roadmap, formulas)
+    rows.read()
+    warnings = unknown_columns(header) + rows.formula_warnings()
+    row_problems = rows.problems
+    total = len(problems) + len(row_problems) + len(rows.tail)
     if len(row_problems) > MAX_PROBLEMS:
         extra = len(row_problems) - MAX_PROBLEMS
         row_problems = row_problems[:MAX_PROBLEMS] + [
             Problem("status_sheet.more_problems", params={"count": extra})]
-    problems += row_problems + tail_problems
+    problems += row_problems + rows.tail
     if problems:
-        raise ValidationFailed(problems, source_name)
+        raise ValidationFailed(problems, source_name, total=total, warnings=warnings)
     return ParsedStatusSheet(
-        region=found_region, period=found_period, language=header.language, statuses=statuses,
-        sheet_name=sheet, row_count=filled, task_codes=task_codes, source_name=source_name)
+        region=found_region, period=found_period, language=header.language,
+        statuses=rows.statuses, sheet_name=header.sheet.name, row_count=rows.filled,
+        task_codes=rows.task_codes, source_name=source_name, warnings=warnings,
+        tasks=roadmap.task_rows())
 
 
-def _note_value(cells: list, cols: dict[str, int]) -> object:
-    if fmt.NOTE not in cols or cells[cols[fmt.NOTE]] is None:
-        return None
-    cell = cells[cols[fmt.NOTE]]
-    formula = _formula_text(cell)  # stored as the text it is, never evaluated
-    return formula if formula is not None else _clean(cell.value)
+class _Rows:
+    """The task rows below the header: statuses, notes and every row problem."""
 
+    def __init__(self, header: Header, roadmap: RoadmapIndex,
+                 formulas: dict[tuple[int, int], FormulaCell]):
+        self.header, self.roadmap, self.formulas = header, roadmap, formulas
+        self.sheet = header.sheet.name
+        self.cols, self.labels = header.columns, header.labels
+        self.problems: list[Problem] = []
+        self.tail: list[Problem] = []
+        self.statuses: dict[int, tuple[Status, str | None]] = {}
+        self.task_codes: dict[int, str] = {}
+        self.first_row: dict[int, int] = {}
+        self.filled = 0
+        self.used_formulas: list[FormulaCell] = []
+        self._allowed = _allowed_params()
+        self._status_memo: dict[object, Status | None] = {}
 
-def _names(obj, with_letter: bool) -> dict[str, str]:
-    prefix = f"{obj.letter}. " if with_letter else ""
-    return {f"expected_{lang}": prefix + (getattr(obj, f"name_{lang}") or obj.name_fi)
-            for lang in ("fi", "sv", "en")}
+    def _value(self, row: list, r: int, key: str) -> object:
+        """The value of a column (the first filled one of a merged header's columns); for the
+        note, every filled spanned column joined."""
+        found = []
+        for c in self.cols.get(key, ()):
+            value = row[c] if c < len(row) else None
+            cell = self.formulas.get((r, c)) if self.formulas else None
+            if cell is not None:
+                self.used_formulas.append(cell)
+                if key == fmt.NOTE and not cell.has_value:
+                    value = cell.formula  # a note typed as '=…': kept as the text it is
+            if value is not None:
+                found.append(value)
+                if key != fmt.NOTE:
+                    break
+        if not found:
+            return None
+        if key == fmt.NOTE and len(found) > 1:
+            return " ".join(_note_text(v) for v in found)
+        return found[0]
+
+    def _formula_problem(self, r: int, key: str) -> bool:
+        for c in self.cols.get(key, ()):
+            cell = self.formulas.get((r, c))
+            if cell is not None and not cell.has_value:
+                self.problems.append(Problem(
+                    "status_sheet.formula", sheet=self.sheet, row=r + 1,
+                    column=self.labels[key], value=cell.formula, params={"cell": cell.ref}))
+                return True
+        return False
+
+    def read(self) -> None:
+        rows = self.header.sheet.rows
+        width = max(c for cols in self.cols.values() for c in cols) + 1
+        for r in range(self.header.row + 1, len(rows)):
+            row = rows[r]
+            if not any(v is not None for v in row[:width]):
+                continue  # fully empty rows (spacing, formatting left behind) are ignored
+            values = {key: self._value(row, r, key) for key in self.cols}
+            if all(v is None for v in values.values()):
+                continue
+            self.filled += 1
+            if self.filled > MAX_DATA_ROWS:
+                self.tail.append(Problem("status_sheet.too_many_rows", sheet=self.sheet,
+                                         row=r + 1, params={"limit": MAX_DATA_ROWS}))
+                break
+            self._row(r + 1, values)
+        self._missing()
+
+    def _row(self, excel_row: int, values: dict[str, object]) -> None:
+        r = excel_row - 1
+        bad_formula = {key for key in KEY_COLUMNS if key in self.cols and self.formulas
+                       and self._formula_problem(r, key)}
+        task = None
+        raw_id = values.get(fmt.ID)
+        if fmt.ID not in bad_formula:
+            task = self._task(excel_row, raw_id)
+        if task is not None:
+            for key, matches, message in (
+                    (fmt.WORKSTREAM, self.roadmap.workstream_matches,
+                     "status_sheet.workstream_mismatch"),
+                    (fmt.SUB_AREA, self.roadmap.sub_area_matches, "status_sheet.sub_area_mismatch")):
+                text = values.get(key)
+                if text is None or key in bad_formula or matches(task, text):
+                    continue
+                self.problems.append(Problem(
+                    message, sheet=self.sheet, row=excel_row, column=self.labels[key], value=text,
+                    params={"task": task.code,
+                            **self.roadmap.expected_names(task, key == fmt.SUB_AREA)}))
+        status = None if fmt.STATUS in bad_formula else self._status(excel_row, values)
+        if task is not None and status is not None:
+            self.statuses[task.id] = (status, _note_text(values.get(fmt.NOTE)))
+            self.task_codes[task.id] = task.code
+
+    def _task(self, excel_row: int, raw_id: object):
+        column = self.labels[fmt.ID]
+        if raw_id is None:
+            self.problems.append(Problem("status_sheet.missing_id", sheet=self.sheet,
+                                         row=excel_row, column=column))
+            return None
+        task = self.roadmap.task(raw_id)
+        if task is None:
+            self.problems.append(Problem("status_sheet.unknown_task", sheet=self.sheet,
+                                         row=excel_row, column=column, value=raw_id))
+            return None
+        if task.id in self.first_row:
+            self.problems.append(Problem(
+                "status_sheet.duplicate_task", sheet=self.sheet, row=excel_row, column=column,
+                value=task.code, params={"first_row": self.first_row[task.id]}))
+            return None
+        self.first_row[task.id] = excel_row
+        return task
+
+    def _status(self, excel_row: int, values: dict[str, object]) -> Status | None:
+        raw = values.get(fmt.STATUS)
+        column = self.labels[fmt.STATUS]
+        if raw is None:
+            self.problems.append(Problem("status_sheet.empty_status", sheet=self.sheet,
+                                         row=excel_row, column=column, params=self._allowed))
+            return None
+        if raw not in self._status_memo:
+            self._status_memo[raw] = parse_status(raw)
+        status = self._status_memo[raw]
+        if status is None:
+            self.problems.append(Problem("status_sheet.unknown_status", sheet=self.sheet,
+                                         row=excel_row, column=column, value=raw,
+                                         params=self._allowed))
+        return status
+
+    def _missing(self) -> None:
+        missing = [t.code for t in self.roadmap.tasks if t.id not in self.first_row]
+        if not missing or self.filled > MAX_DATA_ROWS:
+            return
+        listed = ", ".join(missing[:MAX_LISTED_IDS]) + (
+            " …" if len(missing) > MAX_LISTED_IDS else "")
+        self.tail.append(Problem(
+            "status_sheet.missing_tasks", sheet=self.sheet, column=self.labels[fmt.ID],
+            params={"count": len(missing), "ids": listed,
+                    **{f"na_{lang}": status_label(Status.NOT_APPLICABLE, lang)
+                       for lang in ("fi", "sv", "en")}}))
+
+    def formula_warnings(self) -> list[Problem]:
+        cells = sorted({(c.row, c.col): c for c in self.used_formulas if c.has_value}.values(),
+                       key=lambda c: (c.row, c.col))
+        if not cells:
+            return []
+        listed = ", ".join(c.ref for c in cells[:MAX_LISTED_CELLS]) + (
+            " …" if len(cells) > MAX_LISTED_CELLS else "")
+        return [Problem("sheet_checks.formula_values", sheet=self.sheet,
+                        params={"count": len(cells), "cells": listed})]
 
 
 def _source_name(path: Source) -> str | None:
@@ -455,7 +343,8 @@ def store_status_sheet(session: Session, parsed: ParsedStatusSheet, *,
     return record_task_submission(
         session, region=parsed.region, snapshot=snap, statuses=parsed.statuses,
         source_name=source_name or parsed.source_name, source_sha256=source_sha256,
-        imported_by=imported_by, is_synthetic=is_synthetic, correction_reason=reason)
+        imported_by=imported_by, is_synthetic=is_synthetic, correction_reason=reason,
+        tasks=parsed.tasks)
 
 
 def import_status(url: str | None, path: Source, region: object = None, period: object = None,
@@ -485,7 +374,8 @@ def import_status(url: str | None, path: Source, region: object = None, period: 
             period=parsed.period, regions=[parsed.region.code],
             counts={s.value: n for s, n in parsed.status_counts().items()} | {
                 "tasks": len(parsed.statuses)},
-            submission_ids=[submission.id], revision=submission.revision)
+            submission_ids=[submission.id], revision=submission.revision,
+            warnings=parsed.warnings)
 
 
 def problems_of(error: ValidationFailed, lang: str = "fi") -> Iterable[str]:

@@ -467,6 +467,18 @@ def _report_date(value: dt.date | str | None) -> dt.date | None:
     return due.date
 
 
+def _check_new_month(session, period: str, path: Path) -> None:
+    """A national table for a month with no round yet makes it a published round: only for the
+    programme's months (a typo such as 2100-12 would become everyone's default view)."""
+    from domain import queries, rounds
+
+    if queries.snapshot(session, period) is not None:
+        return
+    refusal = rounds.period_problem(period)
+    if refusal is not None and refusal.key != "round.bad_period":  # the reader names bad ones
+        raise ValidationFailed([Problem(refusal.key, params=refusal.params)], str(path))
+
+
 def import_summary(url: str | None, path: str | Path, period: str,
                    measure: str | View | None = None, workstream: str | None = None,
                    lang: str = "fi", report_date: dt.date | str | None = None,
@@ -482,6 +494,7 @@ def import_summary(url: str | None, path: str | Path, period: str,
         raise ValidationFailed(failed.problems, str(path)) from None
     digest = sha256_of(path) if path.is_file() else None
     with transaction(url) as session:
+        _check_new_month(session, period, path)
         table = read_summary(session, path, period, measure, workstream)
         # a real table never relabels a month already built from synthetic sheets as real
         snapshot = ensure_snapshot(session, table.period, date, is_synthetic=is_synthetic or None)

@@ -13,11 +13,13 @@ import datetime as dt
 import io
 import re
 import zipfile
+from copy import copy
 from pathlib import Path
 from typing import Mapping
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
@@ -139,6 +141,8 @@ def build_workbook(tasks: list[Task], region: Region, lang: str, period: str,
         ws.column_dimensions[get_column_letter(index[column.key])].width = column.width
 
     row = FIRST_TASK_ROW
+    styled = [index[k] for k in (fmt.STATUS, fmt.NOTE, fmt.TITLE, fmt.SUB_AREA, fmt.WORKSTREAM)]
+    prototypes: dict[int, StyleArray] = {}
     for task in tasks:
         ws_name = task.workstream.name_sv if lang == "sv" else task.workstream.name_fi
         sa_name = task.sub_area.name_sv if lang == "sv" else task.sub_area.name_fi
@@ -151,14 +155,21 @@ def build_workbook(tasks: list[Task], region: Region, lang: str, period: str,
         status, note = statuses.get(task.id, (None, None))
         status_cell = ws.cell(row, index[fmt.STATUS])
         note_cell = ws.cell(row, index[fmt.NOTE])
+        if prototypes:
+            # every task row looks the same: copy the first row's style indices (setting
+            # openpyxl style objects cell by cell hashes them each time; half the demo's build)
+            for col in styled:
+                ws.cell(row, col)._style = copy(prototypes[col])
+        else:
+            for cell in (status_cell, note_cell):
+                cell.protection = _UNLOCKED
+                cell.fill = _INPUT_FILL
+                cell.number_format = "@"  # typed text stays text: "=…" in a note is no formula
+            for key in (fmt.TITLE, fmt.NOTE, fmt.SUB_AREA, fmt.WORKSTREAM):
+                ws.cell(row, index[key]).alignment = Alignment(wrap_text=True, vertical="top")
+            prototypes = {col: copy(ws.cell(row, col)._style) for col in styled}
         _put_text(status_cell, status_label(status, lang) if status else None)
         _put_text(note_cell, note)
-        for cell in (status_cell, note_cell):
-            cell.protection = _UNLOCKED
-            cell.fill = _INPUT_FILL
-            cell.number_format = "@"  # typed text stays text: "=…" in a note is no formula
-        for key in (fmt.TITLE, fmt.NOTE, fmt.SUB_AREA, fmt.WORKSTREAM):
-            ws.cell(row, index[key]).alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     last = max(row - 1, FIRST_TASK_ROW)
 

@@ -20,7 +20,45 @@ class Context:
     lang: str
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Which module defines each command, so that running one command imports only its module
+# (`import-status` need not load openpyxl, pandas or Dash). A command module missing here is
+# still found: an unknown name makes the group import every module under `commands/`.
+COMMAND_MODULES = {
+    "demo": "demo", "export": "export", "import-roadmap": "roadmap", "show": "show",
+    "import-status": "status", "template": "status", "import-summary": "summary",
+    "users": "users", "round": "rounds", "download": "download",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported when first asked for."""
+
+    def _load(self, module_name: str) -> None:
+        module = importlib.import_module(f"tilannekuva.commands.{module_name}")
+        for command in getattr(module, "COMMANDS", ()):
+            if command.name not in self.commands:
+                self.add_command(command)
+
+    def _load_all(self) -> None:
+        from . import commands
+
+        for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+            self._load(info.name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_all()
+        return sorted(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            self._load(COMMAND_MODULES[cmd_name])
+        if cmd_name not in self.commands:
+            self._load_all()
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", "db_url", envvar="DATABASE_URL", default=None, metavar="URL",
               help="SQLAlchemy database URL (default: DATABASE_URL, else data/tilannekuva.sqlite).")
 @click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True,
@@ -29,18 +67,6 @@ class Context:
 def cli(ctx: click.Context, db_url: str | None, lang: str) -> None:
     """Tilannekuva: hyvinvointialueiden toimeenpanon tilannekuva (implementation status picture)."""
     ctx.obj = Context(db_url=db_url, lang=lang)
-
-
-def _register_commands() -> None:
-    from . import commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        for command in getattr(module, "COMMANDS", ()):
-            cli.add_command(command)
-
-
-_register_commands()
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ SLIDE_HEIGHT = 1080
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 RELOAD_EVERY = 25  # images per tab between page reloads
 BROWSER_ENV = "TILANNEKUVA_CHROMIUM"  # lets an admin point at another Chromium/Chrome
+IDLE_CLOSE = 180.0  # seconds: the web app's browser is shut down after three idle minutes
 
 
 class ExportUnavailable(RuntimeError):
@@ -180,7 +181,7 @@ class SlideRenderer:
 
     def __init__(self, browser_path: str | os.PathLike | None = None, *,
                  timeout: float = 30.0, start_timeout: float = 60.0, tabs: int = 2,
-                 busy_timeout: float | None = None) -> None:
+                 busy_timeout: float | None = None, idle_close: float | None = None) -> None:
         self._requested_path = browser_path
         self.timeout = timeout
         self.start_timeout = start_timeout
@@ -190,6 +191,12 @@ class SlideRenderer:
         self._lock = threading.Lock()
         self._session: _Session | None = None
         self.starts = 0  # how many browsers this renderer has started (bench, tests)
+        # Seconds without a render after which the browser is shut down (None: kept until
+        # close). A kept Chromium holds ~1.5 GB in ten processes after a briefing pack; the
+        # next export starts a new one (a cold pack still takes well under 15 s).
+        self.idle_close = idle_close
+        self._last_used = time.monotonic()
+        self._idle_timer: threading.Timer | None = None
         atexit.register(self.close)
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -307,9 +314,38 @@ class SlideRenderer:
                     raise RendererBusy()
 
             def __exit__(self, *exc):
+                renderer._last_used = time.monotonic()
                 renderer._lock.release()
+                renderer._arm_idle_timer()
 
         return _Guard()
+
+    def _arm_idle_timer(self) -> None:
+        if self.idle_close is None:
+            return
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        timer = threading.Timer(self.idle_close, self._close_if_idle)
+        timer.daemon = True
+        timer.name = "kaleido-idle-close"
+        self._idle_timer = timer
+        timer.start()
+
+    def _close_if_idle(self) -> None:
+        """Shut the browser down when nothing has been rendered for `idle_close` seconds; a
+        render running now re-arms the timer when it ends."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            idle = time.monotonic() - self._last_used
+            if self._session is None or idle < self.idle_close - 0.05:
+                return
+            session, self._session = self._session, None
+            self._teardown(session, graceful=True)
+            _log.info("kaleido browser closed after %.0f s idle", idle)
+        finally:
+            self._lock.release()
+        _release_freed_memory()
 
     def _ensure_session(self) -> _Session:
         if self._session is not None and not self._session.alive():
@@ -394,6 +430,18 @@ def _kill(proc, grace: float = 3.0) -> None:
         time.sleep(0.02)
 
 
+def _release_freed_memory() -> None:
+    """Give the memory freed by a pack back to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def _seconds(value: float) -> str:
     return f"{value:g}"
 
@@ -415,5 +463,6 @@ def shared_renderer() -> SlideRenderer:
     with _shared_lock:
         if _shared is None:
             timeout = float(os.environ.get("TILANNEKUVA_EXPORT_TIMEOUT", "30"))
-            _shared = SlideRenderer(timeout=timeout)
+            idle = float(os.environ.get("TILANNEKUVA_EXPORT_IDLE_SECONDS", str(IDLE_CLOSE)))
+            _shared = SlideRenderer(timeout=timeout, idle_close=idle if idle > 0 else None)
         return _shared

@@ -97,7 +97,11 @@ def _merge(target: dict, changes: dict) -> dict:
 def subtitle_text(snap, lang: str, extra: str | None = None) -> str:
     days = queries.working_days_left(snap, TARGET_DATE)
     text = t("export.subtitle", lang, period=format_period(snap.period, lang),
-             date=format_date(snap.report_date), days=days)
+             date=format_date(snap.report_date, lang), days=days)
+    if snap.report_date >= TARGET_DATE:  # after the target date: not "0 arkipäivää"
+        text = t("a11y.slide.subtitle_after", lang, period=format_period(snap.period, lang),
+                 date=format_date(snap.report_date, lang),
+                 moved=t("a11y.header.transferred", lang))
     return f"{text} · {extra}" if extra else text
 
 
@@ -224,6 +228,8 @@ def overview_slide(session: Session, period: str, view: View | str, lang: str = 
     notes = []
     if view is not View.READINESS:
         notes.append(t("view.progress.subtitle", lang, quarter=quarter_label(quarter_end(period))))
+    else:  # what the Käynnissä cells' colour means (the one colour rule, domain.metrics)
+        notes.append(t("a11y.slide.active_colour", lang))
     if previous is not None:
         notes.append(t("export.deltas_note", lang,
                        previous=format_period(previous.snapshot.period, lang)))

@@ -15,6 +15,7 @@ from ..routes import PageRequest
 from .upload import _lang_of, decode_contents, login_needed, render_rejection
 
 PATH = "/yllapito/tuonti"
+TITLE = "upload.admin.title"  # the page's own <title> (dashboard.app.page_title)
 NAV = None  # linked from the upload page for admins
 
 
@@ -43,15 +44,15 @@ def layout(request: PageRequest):
         html.Div([
             html.H2(t("upload.admin.summary", lang)),
             html.Div([
-                html.Div([html.Label(t("period", lang)),
+                html.Div([html.Label(t("period", lang), htmlFor="admin-period"),
                           dcc.Input(id="admin-period", type="text", placeholder="2021-10",
                                     debounce=True, style={"width": "120px"})],
                          className="control"),
-                html.Div([html.Label(t("upload.admin.view", lang)),
+                html.Div([html.Label(t("upload.admin.view", lang), htmlFor="admin-measure"),
                           dcc.Dropdown(id="admin-measure", value="", clearable=False,
                                        searchable=False, options=views)],
                          className="control control-wide"),
-                html.Div([html.Label(t("workstream", lang)),
+                html.Div([html.Label(t("workstream", lang), htmlFor="admin-workstream"),
                           dcc.Dropdown(id="admin-workstream", value=None,
                                        options=[{"label": localized(w, lang), "value": w.code}
                                                 for w in streams])],

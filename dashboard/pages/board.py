@@ -14,7 +14,7 @@ from dash import Input, Output, State as In, dcc, html, no_update
 from flask import Response, abort, request as flask_request
 
 from domain import db, rounds
-from domain.i18n import format_date, format_datetime, format_period, normalise_lang, t
+from domain.i18n import format_date, format_datetime, format_period, localized, normalise_lang, t
 from domain.table_export import DataTable, csv_bytes, xlsx_bytes
 
 from ..auth import current_actor, sees_unpublished
@@ -58,9 +58,7 @@ HEADER_KEYS = ("region", "sent", "revision", "when", "by", "late", "rejected")
 
 
 def board_rows(status: rounds.RoundStatus, lang: str) -> list[list]:
-    return [[r.region.name_fi if lang == "fi" else (r.region.name_sv if lang == "sv"
-                                                     else r.region.name_en),
-             _yes(r.submitted, lang), r.revision, format_datetime(r.submitted_at) or None,
+    return [[localized(r.region, lang), _yes(r.submitted, lang), r.revision, format_datetime(r.submitted_at) or None,
              r.submitted_by, _yes(r.late, lang) if r.submitted else None,
              f"{r.rejected} ({r.problems})" if r.rejected else None] for r in status.rows]
 
@@ -98,11 +96,12 @@ def _board_body(status: rounds.RoundStatus, lang: str):
         html.Div([
             html.P(", ".join(missing), id="board-missing-text") if missing else
             html.P(t("round.board.none_missing", lang), id="board-missing-text"),
-            dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
-                          title=t("round.board.copy_missing", lang),
-                          className="button clipboard-button",
-                          content=None) if missing else None,
-        ], className="button-row"),
+            html.Div([dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
+                                    title=t("round.board.copy_missing", lang),
+                                    className="clipboard-button"),
+                      html.Span(t("round.board.copy_missing", lang))],
+                     className="button copy-missing") if missing else None,
+        ]),
     ])
 
 
@@ -112,9 +111,11 @@ def _actions(status: rounds.RoundStatus | None, lang: str):
         publish = [html.Button(t("round.board.publish_button", lang,
                                  period=format_period(status.period)),
                                id="board-publish", n_clicks=0, className="button button-active")]
-    field = lambda key, id_, ph: html.Div([  # noqa: E731
-        html.Label(t(key, lang), htmlFor=id_, className="control-label"),
-        dcc.Input(id=id_, type="text", placeholder=ph, debounce=False)], className="control")
+    def field(key: str, id_: str, placeholder: str):
+        return html.Div([html.Label(t(key, lang), htmlFor=id_, className="control-label"),
+                         dcc.Input(id=id_, type="text", placeholder=placeholder)],
+                        className="control")
+
     return html.Div([
         *publish,
         html.Details([

@@ -10,6 +10,7 @@ import html
 from domain.i18n import LANGS, t
 
 PATH = "/kirjaudu"
+LANG_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 
 _STYLE = """
 body{font-family:"Segoe UI",Arial,sans-serif;background:#f4f6f8;margin:0;color:#1f2933}
@@ -31,7 +32,8 @@ def render_login_page(*, lang: str, csrf: str, next_url: str = "", username: str
                       error: str | None = None) -> str:
     esc = html.escape
     langs = " ".join(
-        f'<a href="{PATH}?lang={code}&next={esc(next_url)}">{code.upper()}</a>' for code in LANGS)
+        f'<a href="{PATH}?lang={code}&next={esc(next_url)}" hreflang="{code}" lang="{code}" '
+        f'title="{LANG_NAMES[code]}">{code.upper()}</a>' for code in LANGS)
     error_html = f'<div class="error" role="alert" id="login-error">{esc(error)}</div>' if error else ""
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -39,7 +41,7 @@ def render_login_page(*, lang: str, csrf: str, next_url: str = "", username: str
 <title>{esc(t("auth.title", lang))} – {esc(t("app.title", lang))}</title>
 <style>{_STYLE}</style></head>
 <body><header>{esc(t("app.title", lang))}</header>
-<main><nav>{langs}</nav>
+<main><nav aria-label="{esc(t("a11y.lang_switch", lang))}">{langs}</nav>
 <h1>{esc(t("auth.title", lang))}</h1>
 {error_html}
 <form method="post" action="{PATH}" id="login-form">

@@ -8,8 +8,11 @@ from domain.i18n import format_date, format_period, localized, t
 from domain.metrics import View, quarter_end, quarter_label
 
 from .. import figures
-from ..components import export_slot, graph, image_filename, labelled, notice, period_options
+from .. import downloads
+from ..components import export_slot, fieldset, labelled, notice, period_options
 from ..data import open_periods, read_session, visible_snapshots
+from ..heatmap_table import heatmap_table
+from ..heatmap_table import legend as heatmap_legend
 from ..routes import PageRequest
 from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
 
@@ -60,36 +63,31 @@ def layout(request: PageRequest):
     if hm is None:
         return html.Div(notice(t("dash.no_snapshots", lang), "warning"), className="panel")
     ws_code = hm.workstream_code
-    fig = figures.heatmap_figure(hm, lang, sort=state.sort, previous=prev,
-                                 show_deltas=state.deltas,
-                                 region_href=lambda code: region_href(code, state),
-                                 raw=True)
-    file_parts = [ws_code, state.period] if ws_code else [state.period]
+    table = heatmap_table(hm, lang, sort=state.sort, previous=prev, show_deltas=state.deltas,
+                          region_href=lambda code: region_href(code, state))
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
             id="overview-period", options=period_options(snaps, lang, open_periods(request.db_url)), value=state.period,
             clearable=False, searchable=False), "overview-period", "control control-period"),
-        labelled(t("dash.control.view", lang), dcc.RadioItems(
+        fieldset(t("dash.control.view", lang), dcc.RadioItems(
             id="overview-view", value=state.view, className="segmented",
             options=[{"label": t(f"view.{v.value}", lang), "value": v.value} for v in View]),
-            None, "control control-view"),
+            "control control-view"),
         labelled(t("workstream", lang), dcc.Dropdown(
             id="overview-workstream", value=ws_code or state.workstream,
             options=[{"label": localized(w, lang), "value": w.code} for w in streams],
             clearable=False, searchable=False, disabled=hm.view is not View.SUBAREAS),
             "overview-workstream",
             "control control-workstream" + ("" if hm.view is View.SUBAREAS else " is-hidden")),
-        labelled(t("dash.control.sort", lang), dcc.RadioItems(
+        fieldset(t("dash.control.sort", lang), dcc.RadioItems(
             id="overview-sort", value=state.sort, className="segmented",
             options=[{"label": t("dash.sort.slide", lang), "value": "slide"},
-                     {"label": t("dash.sort.value", lang), "value": "value"}]),
-            None, "control"),
-        labelled(t("dash.control.compare", lang), dcc.Checklist(
+                     {"label": t("dash.sort.value", lang), "value": "value"}])),
+        fieldset(t("dash.control.compare", lang), dcc.Checklist(
             id="overview-deltas", value=["on"] if state.deltas else [],
             options=[{"label": t("dash.control.deltas", lang), "value": "on"}],
-            className="toggle"),
-            None, "control"),
-    ], className="controls", role="group")
+            className="toggle")),
+    ], className="controls")
     notes = []
     if state.deltas and prev is None:
         notes.append(notice(t("dash.overview.no_previous", lang), "info"))
@@ -97,19 +95,21 @@ def layout(request: PageRequest):
         notes.append(notice(t("snapshot.summary_only", lang), "info", "overview-summary-only"))
     return html.Div([
         html.Div([
-            html.Div([html.H1(figures.heatmap_title(hm, lang), id="overview-title"),
+            html.Div([html.H1(figures.heatmap_title(hm, lang), id="overview-title", tabIndex=-1),
                       html.P(subtitle(hm, lang), className="subtitle")], className="titles"),
             export_slot("overview"),
         ], className="page-head"),
         controls,
         *notes,
-        html.Div([
-            graph("overview-heatmap", fig, image_filename(hm.view.value, lang, *file_parts)),
-            html.P(t("dash.overview.click_hint", lang), className="hint"),
+        html.Section([
+            downloads.overview_links(state, ws_code),
+            table,
+            heatmap_legend(lang, readiness=hm.view is View.READINESS),
+            html.P(t("a11y.overview.cell_hint", lang), className="hint"),
             html.P(t("source_line", lang, period=format_period(state.period, lang)) +
                    " · " + t("dash.report_date_short", lang,
-                             date=format_date(hm.snapshot.report_date)), className="source"),
-        ], className="panel panel-graph"),
+                             date=format_date(hm.snapshot.report_date, lang)), className="source"),
+        ], className="panel panel-graph panel-heatmap", **{"aria-labelledby": "overview-title"}),
     ], className="page page-overview")
 
 
@@ -143,9 +143,3 @@ def register_callbacks(app) -> None:
     def _controls(period, view, workstream, sort, deltas, search):
         new = controls_search(period, view, workstream, sort, deltas, search)
         return no_update if new == (search or "") else new
-
-    @app.callback(Output("url", "href", allow_duplicate=True),
-                  Input("overview-heatmap", "clickData"), In("url", "search"),
-                  prevent_initial_call=True)
-    def _click(click_data, search):
-        return click_href(click_data, search) or no_update

@@ -13,7 +13,10 @@ from domain.metrics import Measure
 from domain.vocabulary import status_label
 
 from .. import figures
-from ..components import export_slot, graph, image_filename, labelled, notice, period_options
+from .. import chart_summaries, downloads
+from ..heatmap_table import legend as heatmap_legend
+from ..heatmap_table import H, region_table
+from ..components import chart, export_slot, graph, image_filename, labelled, notice, period_options
 from ..data import open_periods, read_session, visible_snapshots
 from ..routes import PageRequest
 from ..state import REGION_PREFIX, State, overview_href, parse, region_href
@@ -103,8 +106,12 @@ def grid_columns(lang: str) -> list[dict]:
          "tooltipField": "sub_area"},
         {"field": "title", "headerName": t("dash.tasks.title", lang), "flex": 2, "minWidth": 240,
          "wrapText": True, "autoHeight": True},
+        # Sorted by the date, shown and filtered as the quarter label ("Q4/2021") in a text
+        # filter: AG Grid would otherwise infer a date column and offer a mm/dd/yyyy picker.
         {"field": "due", "headerName": t("dash.tasks.due", lang), "width": 125,
-         "valueFormatter": {"function": "params.data.due_label"}},
+         "cellDataType": "text", "filter": "agTextColumnFilter",
+         "valueFormatter": {"function": "params.data.due_label"},
+         "filterValueGetter": {"function": "params.data.due_label"}},
         {"field": "late", "headerName": t("dash.tasks.late", lang), "width": 110,
          "cellClassRules": {"cell-late": "params.value"}},
         {"field": "status", "headerName": t("dash.tasks.status", lang), "width": 205,
@@ -114,8 +121,21 @@ def grid_columns(lang: str) -> list[dict]:
     ]
 
 
+GRID_ARIA_KEYS = (
+    "ariaChecked", "ariaUnchecked", "ariaIndeterminate", "ariaColumnFiltered",
+    "ariaDateFilterInput", "ariaFilterColumn", "ariaFilterFromValue", "ariaFilterToValue",
+    "ariaFilterInput", "ariaFilterValue", "ariaFilterMenuOpen", "ariaFilteringOperator",
+    "ariaLabelColumnFilter", "ariaLabelColumnMenu", "ariaLabelTooltip", "ariaMenuColumn",
+    "ariaPageSizeSelectorLabel", "ariaSortableColumn", "ariaColumnGroupExpansion",
+    "ariaRowSelectAll", "ariaSkeletonCellLoading",
+)
+
+
 def grid_locale(lang: str) -> dict:
-    return {key: t(f"dash.grid.{key}", lang) for key in GRID_LOCALE_KEYS}
+    """AG Grid's own words and its screen-reader labels in the UI language."""
+    texts = {key: t(f"dash.grid.{key}", lang) for key in GRID_LOCALE_KEYS}
+    texts.update({key: t(f"a11y.grid.{key}", lang) for key in GRID_ARIA_KEYS})
+    return texts
 
 
 def workstream_changes(data: RegionData, lang: str):
@@ -152,22 +172,28 @@ def _pct_chip(percent, lang: str):
 
 
 def status_change_table(data: RegionData, lang: str):
+    """Every task whose status moved. Sent as one HTML string (see `heatmap_table.H`): a
+    month with hundreds of changes as Dash components took the renderer seconds."""
     if not data.changes:
         return notice(t("dash.changes.none", lang), "info")
-    rows = [html.Tr([
-        html.Td(c.code, className="mono"),
-        html.Td(localized(c.workstream, lang)),
-        html.Td((c.title_sv or c.title_fi) if lang == "sv" else c.title_fi),
-        html.Td(status_label(c.before, lang) if c.before else t("dash.changes.not_reported", lang)),
-        html.Td("→", className="arrow"),
-        html.Td(status_label(c.after, lang), className="strong"),
+    rows = [H.tr([
+        H.td(c.code, className="mono"),
+        H.td(localized(c.workstream, lang)),
+        H.td((c.title_sv or c.title_fi) if lang == "sv" else c.title_fi),
+        H.td(status_label(c.before, lang) if c.before else t("dash.changes.not_reported", lang)),
+        H.td("→", className="arrow", **{"aria-hidden": "true"}),
+        H.td(status_label(c.after, lang), className="strong"),
     ]) for c in data.changes]
-    head = html.Tr([html.Th(t("dash.tasks.id", lang)), html.Th(t("workstream", lang)),
-                    html.Th(t("dash.tasks.title", lang)), html.Th(t("dash.changes.before", lang)),
-                    html.Th(""), html.Th(t("dash.changes.after", lang))])
-    return html.Div(html.Table([html.Thead(head), html.Tbody(rows)],
-                               className="data-table", id="region-status-changes"),
-                    className="table-scroll table-tall")
+    head = H.tr([H.th(t("dash.tasks.id", lang), scope="col"),
+                 H.th(t("workstream", lang), scope="col"),
+                 H.th(t("dash.tasks.title", lang), scope="col"),
+                 H.th(t("dash.changes.before", lang), scope="col"),
+                 H.td(""), H.th(t("dash.changes.after", lang), scope="col")])
+    table = H.table([H.thead(head), H.tbody(rows)], className="data-table",
+                    id="region-status-changes")
+    markup = H.div(table, className="table-scroll table-tall", role="region", tabIndex=0,
+                   **{"aria-label": t("dash.changes.tasks", lang, n=len(data.changes))})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="changes-html")
 
 
 def layout(request: PageRequest):
@@ -195,8 +221,9 @@ def layout(request: PageRequest):
                          else t("dash.tasks.show_all", lang, n=len(data.tasks)),
                          href=region_href(code, toggle_state), id="region-late-toggle",
                          className="button" + (" button-active" if state.late else "")),
-                html.Span(t("dash.tasks.late_help", lang, date=format_date(rf.snapshot.report_date)),
+                html.Span(t("dash.tasks.late_help", lang, date=format_date(rf.snapshot.report_date, lang)),
                           className="hint"),
+                downloads.links("tehtavat", lang, "region-tasks", region=code, period=period),
             ], className="grid-toolbar"),
             dag.AgGrid(
                 id="region-tasks", rowData=task_rows(data.tasks, lang, state.late),
@@ -242,7 +269,7 @@ def layout(request: PageRequest):
             html.Div([
                 dcc.Link("← " + t("dash.back_to_overview", lang), href=overview_href(state),
                          className="back-link", id="region-back"),
-                html.H1(name, id="region-title"),
+                html.H1(name, id="region-title", tabIndex=-1),
                 html.P(t("dash.region.subtitle", lang, period=format_period(period, lang)),
                        className="subtitle"),
                 *correction_notes(data.corrections, lang),
@@ -256,10 +283,12 @@ def layout(request: PageRequest):
             ], className="head-side"),
         ], className="page-head"),
         html.Section([
-            html.H2(t("dash.region.workstreams", lang)),
-            graph("region-subareas", figures.region_subareas_figure(rf, lang, raw=True),
-                  image_filename("alue", lang, code, period)),
-        ], className="panel panel-graph"),
+            html.H2(t("dash.region.workstreams", lang), id="region-workstreams-title"),
+            downloads.links("alue", lang, "region", region=code, period=period),
+            region_table(rf, lang),
+            heatmap_legend(lang, readiness=True),
+        ], className="panel panel-graph panel-heatmap",
+            **{"aria-labelledby": "region-workstreams-title"}),
         html.Section([
             html.H2(t("dash.region.tasks", lang)),
             tasks_block,
@@ -269,8 +298,15 @@ def layout(request: PageRequest):
         html.Section([
             html.H2(t("dash.region.trend", lang)),
             trend_controls,
-            graph("region-trend", figures.region_trend_figure(data.trend, code, lang, raw=True),
-                  image_filename("alue", lang, code, "trendi", state.measure, ws_code)),
+            downloads.links("trendi", lang, "region-trend", measure=state.measure,
+                            workstream=ws_code),
+            chart(graph("region-trend", figures.region_trend_figure(data.trend, code, lang,
+                                                                    raw=True),
+                        image_filename("alue", lang, code, "trendi", state.measure, ws_code),
+                        lang=lang), lang,
+                  summary=chart_summaries.region_trend(data.trend, code, lang),
+                  table=downloads.region_trend_table(data.trend, code, lang),
+                  summary_id="region-trend-summary"),
         ], className="panel panel-graph"),
     ], className="page page-region")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dash import Input, Output, State as In, dcc, html, no_update
 
 from domain import queries
-from domain.i18n import format_period, localized, t
+from domain.i18n import collation_key, format_period, localized, t
 from domain.metrics import Measure
 
 from .. import figures
-from ..components import export_slot, graph, image_filename, labelled, notice
+from .. import chart_summaries, downloads
+from ..components import chart, export_slot, graph, image_filename, labelled, notice
 from ..data import read_session
 from ..routes import PageRequest
 from ..state import TRENDS_PATH, State, parse, trends_href
@@ -43,7 +44,7 @@ def layout(request: PageRequest):
     name = "_".join(p for p in (state.measure, ws_code, highlight) if p)
     return html.Div([
         html.Div([
-            html.Div([html.H1(t("dash.trends.title", lang), id="trends-title"),
+            html.Div([html.H1(t("dash.trends.title", lang), id="trends-title", tabIndex=-1),
                       html.P(f"{figures.measure_label(series.measure, lang)} · "
                              f"{localized(series.workstream, lang)} · {span}",
                              className="subtitle", id="trends-subtitle")],
@@ -63,20 +64,29 @@ def layout(request: PageRequest):
             labelled(t("dash.control.highlight", lang), dcc.Dropdown(
                 id="trends-highlight", value=highlight, clearable=True,
                 placeholder=t("dash.control.highlight_none", lang),
-                options=[{"label": localized(r, lang), "value": r.code} for r in regions]),
+                options=sorted(({"label": localized(r, lang), "value": r.code} for r in regions),
+                               key=lambda o: collation_key(o["label"], lang))),
                 "trends-highlight", "control control-wide"),
         ], className="controls"),
         html.Section([
             html.H2(t("dash.trends.lines", lang)),
-            graph("trends-lines", figures.trend_lines_figure(series, lang, highlight=highlight,
-                                                raw=True),
-                  image_filename("trendit", lang, name)),
+            downloads.links("trendi", lang, "trends", measure=series.measure.value,
+                            workstream=ws_code),
+            chart(graph("trends-lines", figures.trend_lines_figure(series, lang,
+                                                                   highlight=highlight, raw=True),
+                        image_filename("trendit", lang, name), lang=lang), lang,
+                  summary=chart_summaries.trend_lines(series, lang),
+                  table=downloads.trend_table(series, lang), summary_id="trends-lines-summary"),
             html.P(t("dash.trends.click_hint", lang), className="hint"),
         ], className="panel panel-graph"),
         html.Section([
             html.H2(t("dash.trends.bands", lang)),
-            graph("trends-bands", figures.band_counts_figure(series, lang, raw=True),
-                  image_filename("trendit", lang, "luokat", state.measure, ws_code)),
+            chart(graph("trends-bands", figures.band_counts_figure(series, lang, raw=True),
+                        image_filename("trendit", lang, "luokat", state.measure, ws_code),
+                        lang=lang), lang,
+                  summary=chart_summaries.band_counts(series, lang),
+                  table=downloads.band_counts_table(series, lang),
+                  summary_id="trends-bands-summary"),
         ], className="panel panel-graph"),
     ], className="page page-trends")
 

@@ -18,12 +18,14 @@ from dash import Input, Output, State, dcc, html, no_update
 from flask import Response, abort, request
 
 from domain import queries
-from domain.i18n import format_percent, format_period, localized, t
+from domain.i18n import collation_key, format_percent, format_period, localized, t
 from domain.metrics import NO_DATA_COLOUR, band
 from domain.vocabulary import status_label
 
 from .. import uploads
-from ..auth import LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role
+from ..auth import (
+    LOGIN_PATH, LOGOUT_PATH, csrf_token, current_actor, require_role, sees_unpublished,
+)
 from ..data import current_db_url, read_session
 from ..round_panels import history_panel, round_panel, target_line
 from ..routes import PageRequest
@@ -46,9 +48,11 @@ def login_needed(lang: str, next_path: str):
     ], className="panel")
 
 
-def user_bar(actor, lang: str):
+def user_bar(actor, lang: str, region=None):
+    """Who is logged in; the own region named in the UI language (`region`: its Region row)."""
     role = t(f"account.role.{actor.role}", lang)
-    who = f"{actor.display_name} ({role}{', ' + actor.region_name if actor.region_name else ''})"
+    place = localized(region, lang) if region is not None else actor.region_name
+    who = f"{actor.display_name} ({role}{', ' + place if place else ''})"
     return html.Div([
         html.Span(t("auth.logged_in_as", lang, name=who), id="logged-in-as"),
         html.Form([
@@ -91,7 +95,8 @@ def layout(request: PageRequest):
     region_dropdown = dcc.Dropdown(
         id="upload-region", value=first.code if first else None, clearable=False,
         disabled=not actor.sees_everything,
-        options=[{"label": localized(r, lang), "value": r.code} for r in choosable])
+        options=sorted(({"label": localized(r, lang), "value": r.code} for r in choosable),
+                       key=lambda o: collation_key(o["label"], lang)))
     period_dropdown = dcc.Dropdown(
         id="upload-period", value=default_period, clearable=False, searchable=False,
         options=[{"label": format_period(p), "value": p} for p in periods])
@@ -103,7 +108,7 @@ def layout(request: PageRequest):
                                className="button", id="admin-imports-link"))
     return html.Div([
         html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
-                  user_bar(actor, lang)], className="page-head"),
+                  user_bar(actor, lang, own)], className="page-head"),
         rounds_now,
         html.Div([
             html.P(t("upload.step_template", lang)),
@@ -124,7 +129,8 @@ def layout(request: PageRequest):
         html.Div([
             html.P(t("upload.step_upload", lang)),
             dcc.Upload(id="upload-file", multiple=False, className="upload-drop",
-                       accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument."
+                              "spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet",
                        children=html.Div(t("upload.drop_here", lang))),
             # a coordinator's reason for changing a published month (uploaders never may)
             html.Div([html.Label(t("round.upload.correction_label", lang),
@@ -160,14 +166,20 @@ def _counts(counts: dict, lang: str) -> str:
 
 def render_preview(preview: uploads.Preview, lang: str, target=None):
     region = localized(preview.region, lang)
-    lines = [html.H2(t("upload.preview_title", lang, region=region,
-                       period=format_period(preview.period)), id="upload-preview-title"),
+    title = t("upload.preview_title", lang, region=region, period=format_period(preview.period))
+    lines = [html.H2(title, id="upload-preview-title", tabIndex=-1, **{"data-autofocus": "1"}),
+             html.P(title, role="status", className="visually-hidden"),
              target]
     if preview.baseline_period:
         lines.append(html.P(t("upload.preview_against", lang,
                               period=format_period(preview.baseline_period))))
     else:
         lines.append(html.P(t("upload.preview_first", lang)))
+    if preview.warnings:
+        lines.append(html.Div(
+            [html.Strong(t("sheet_checks.warnings_title", lang)),
+             html.Ul([html.Li(w.render(lang)) for w in preview.warnings])],
+            className="notice notice-warning", id="upload-warnings", role="status"))
     if preview.current_revision:
         lines.append(html.Div(t("upload.preview_replaces", lang,
                                 period=format_period(preview.period),
@@ -216,7 +228,8 @@ def render_rejection(rejection: uploads.Rejection, lang: str):
     labels = [t(f"upload.label.{key}", lang) for key in ("sheet", "row", "column", "value", "problem")]
     return html.Div([
         html.Div(t("upload.rejected_title", lang, n=rejection.error_count),
-                 className="notice notice-warning", id="upload-rejected-title", role="alert"),
+                 className="notice notice-warning", id="upload-rejected-title", role="alert",
+                 tabIndex=-1, **{"data-autofocus": "1"}),
         html.Div(html.Table([
             html.Thead(html.Tr([html.Th(x) for x in labels])),
             html.Tbody([html.Tr([html.Td(r["sheet"]), html.Td(str(r["row"])), html.Td(r["column"]),
@@ -243,7 +256,7 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
     """(result component, token or None)."""
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
-                        id="upload-refused"), None
+                        id="upload-refused", role="alert"), None
     data = decode_contents(contents)
     if data is None:
         data = b""
@@ -251,7 +264,7 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
         result = uploads.preview(db_url, actor, filename, data, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
-                        id="upload-refused"), None
+                        id="upload-refused", role="alert"), None
     if isinstance(result, uploads.Preview):
         with read_session(db_url) as session:
             target = target_line(session, result, lang)
@@ -262,18 +275,29 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
 def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None = None):
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
-                        id="upload-refused")
+                        id="upload-refused", role="alert")
     try:
         done = uploads.confirm(db_url, actor, token, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
-                        id="upload-refused")
+                        id="upload-refused", role="alert")
+    with read_session(db_url) as session:
+        still_open = done.period in queries.open_periods(session)
+    saved_key = "upload.saved"
+    if still_open:  # a region's data joins the national picture when the round is published
+        saved_key = "round.upload.saved"
+    if still_open and not sees_unpublished(actor):
+        after = html.P(t("round.upload.saved_open", lang, period=format_period(done.period)),
+                       id="upload-saved-open")
+    else:
+        after = html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
+                       className="button button-active", id="upload-to-overview")
     return html.Div([
-        html.Div(t("upload.saved", lang, region=localized(done.region, lang),
+        html.Div(t(saved_key, lang, region=localized(done.region, lang),
                    period=format_period(done.period), revision=done.revision),
-                 className="notice", id="upload-saved", role="status"),
-        html.A(t("upload.to_overview", lang), href=f"/?period={done.period}&lang={lang}",
-               className="button button-active", id="upload-to-overview"),
+                 className="notice", id="upload-saved", role="status", tabIndex=-1,
+                 **{"data-autofocus": "1"}),
+        after,
     ])
 
 

@@ -20,6 +20,7 @@ from ..routes import PageRequest
 from .upload import login_needed
 
 PATH = "/lataus/loki"
+TITLE = "upload.log_title"  # the page's own <title> (dashboard.app.page_title)
 NAV = None  # linked from the upload page for those who may see it
 ORIGINAL_PATH = "/lataus/loki/<int:upload_id>/alkuperainen"
 
@@ -49,7 +50,7 @@ def layout(request: PageRequest):
     with read_session(request.db_url) as session:
         log = queries.upload_log(session)
         rows = [html.Tr([
-            html.Td(format_datetime(u.created_at)),
+            html.Td(format_datetime(u.created_at, lang)),
             html.Td(u.username),
             html.Td(localized(u.region, lang) if u.region else "–"),
             html.Td(format_period(u.period) if u.period else "–"),

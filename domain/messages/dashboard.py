@@ -73,10 +73,6 @@ MESSAGES = {
         "fi": "Osuus kaikista valmisteluryhmän tehtävistä, jotka ovat käynnissä tai valmiina",
         "sv": "Andel av alla beredningsgruppens uppgifter som pågår eller är klara",
         "en": "Share of all the workstream's tasks that are in progress or done"},
-    "dash.overview.click_hint": {
-        "fi": "Avaa alueen sivu napsauttamalla alueen nimeä tai solua.",
-        "sv": "Öppna områdets sida genom att klicka på namnet eller en cell.",
-        "en": "Open a region's page by clicking its name or a cell."},
     "dash.overview.no_previous": {
         "fi": "Edellistä tilannekuvaa ei ole, joten muutoksia ei voi näyttää.",
         "sv": "Det finns ingen föregående lägesbild att jämföra med.",

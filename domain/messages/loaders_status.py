@@ -40,12 +40,12 @@ MESSAGES = {
         "en": "the period is missing: write the month (e.g. 3/2022 or 2022-03) to the right of "
               "the cell '{label}'"},
     "status_sheet.bad_period": {
-        "fi": "ajankohta {value} ei ole kuukausi; sallitut muodot: 2022-03, 3/2022, 03/2022 "
-              "tai päivämäärä",
-        "sv": "tidpunkten {value} är inte en månad; tillåtna former: 2022-03, 3/2022, 03/2022 "
-              "eller ett datum",
-        "en": "the period {value} is not a month; allowed forms: 2022-03, 3/2022, 03/2022 "
-              "or a date"},
+        "fi": "ajankohta {value} ei ole kuukausi; sallitut muodot: 2022-03, 3/2022, 03/2022, "
+              "maaliskuu 2022 tai päivämäärä (1.3.2022)",
+        "sv": "tidpunkten {value} är inte en månad; tillåtna former: 2022-03, 3/2022, 03/2022, "
+              "mars 2022 eller ett datum (1.3.2022)",
+        "en": "the period {value} is not a month; allowed forms: 2022-03, 3/2022, 03/2022, "
+              "March 2022 or a date (1.3.2022)"},
     "status_sheet.period_conflict": {
         "fi": "lomakkeen ajankohta {value} ({sheet_period}) on eri kuin annettu ajankohta "
               "{given}",

@@ -188,6 +188,17 @@ MESSAGES = {
               "programkontoret öppnar månaden och meddelar sista dagen.",
         "en": "No reporting round is open now, so data cannot be sent. Next step: the "
               "programme office opens the month and announces the deadline."},
+    "round.upload.saved": {
+        "fi": "Tallennettu: {region}, {period}, versio {revision} (avoin kierros).",
+        "sv": "Sparat: {region}, {period}, version {revision} (öppen omgång).",
+        "en": "Saved: {region}, {period}, revision {revision} (open round)."},
+    "round.upload.saved_open": {
+        "fi": "Tiedot näkyvät tilannekuvassa, kun ohjelmatoimisto julkaisee kierroksen {period}. "
+              "Voit lähettää korjatun version siihen asti.",
+        "sv": "Uppgifterna syns i lägesbilden när programkontoret publicerar omgången {period}. "
+              "Du kan skicka en korrigerad version fram till dess.",
+        "en": "The data appears in the status picture when the programme office publishes the "
+              "round {period}. You may send a corrected version until then."},
     "round.upload.history": {"fi": "Alueen historia", "sv": "Områdets historik",
                              "en": "The region's history"},
     "round.upload.revisions": {"fi": "Tallennetut versiot", "sv": "Sparade versioner",

@@ -80,14 +80,20 @@ MESSAGES = {
               "Use the downloaded template and upload only that."},
     "upload.file.too_many_rows": {
         "fi": "Taulukossa on epätavallisen paljon rivejä tai soluja (yli {rows} riviä tai {cells} "
-              "solua), joten sitä ei avata. Kuukausiraportin pohjassa on vain tiekartan "
-              "tehtävät: käytä ladattua pohjaa.",
+              "solua), joten sitä ei avata. Usein syy on taulukon alle jääneet muotoillut tyhjät "
+              "rivit: valitse ensimmäinen tyhjä rivi taulukon alta, paina Ctrl+Vaihto+Nuoli alas, "
+              "valitse Poista > Poista taulukon rivit, tallenna ja lähetä uudelleen. "
+              "Kuukausiraportin pohjassa on vain tiekartan tehtävät.",
         "sv": "Bladet har ovanligt många rader eller celler (över {rows} rader eller {cells} "
-              "celler) och öppnas inte. Månadsrapportens mall har bara färdplanens uppgifter: "
-              "använd den nedladdade mallen.",
+              "celler) och öppnas inte. Ofta beror det på formaterade tomma rader under tabellen: "
+              "markera den första tomma raden under tabellen, tryck Ctrl+Skift+Pil ned, välj "
+              "Ta bort > Ta bort bladrader, spara och skicka på nytt. Månadsrapportens mall har "
+              "bara färdplanens uppgifter.",
         "en": "The sheet has unusually many rows or cells (over {rows} rows or {cells} cells) "
-              "and is not opened. The monthly template only holds the roadmap's tasks: use the "
-              "downloaded template."},
+              "and is not opened. Often the cause is formatted empty rows below the table: select "
+              "the first empty row below the table, press Ctrl+Shift+Down, choose Delete > Delete "
+              "Sheet Rows, save and send again. The monthly template only holds the roadmap's "
+              "tasks."},
     "upload.file.xml_dtd": {
         "fi": "Tiedoston sisäinen XML-osa {part} sisältää DTD- tai entiteettimäärittelyjä, "
               "joita Excel ei itse tee. Tiedostoa ei avata turvallisuussyistä.",

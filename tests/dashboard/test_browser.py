@@ -13,7 +13,7 @@ from domain.metrics import BANDS, band_of_percent
 
 pytestmark = pytest.mark.browser
 
-HEATMAP = "#overview-heatmap .js-plotly-plot"
+HEATMAP = "#overview-heatmap"
 
 
 def _open(page, url: str, selector: str = HEATMAP):
@@ -33,33 +33,20 @@ def _choose(page, dropdown_id: str, option_text: str):
     page.get_by_role("option", name=option_text).first.click()
 
 
-def _cell_geometry(page, region_code: str, column_key: str) -> dict:
-    """Page coordinates of a heatmap cell's centre, its size, and the text drawn in it."""
-    return page.evaluate("""([region, column]) => {
-        const gd = document.querySelector('#overview-heatmap .js-plotly-plot');
-        const meta = gd.layout.meta;
-        const i = meta.regions.indexOf(region), j = meta.columns.indexOf(column);
-        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-        const box = gd.getBoundingClientRect();
-        const x = box.left + xa._offset + xa.c2p(j), y = box.top + ya._offset + ya.c2p(i);
-        const w = Math.abs(xa.c2p(1) - xa.c2p(0)), h = Math.abs(ya.c2p(1) - ya.c2p(0));
-        // the text element closest to the cell centre
-        let best = null, dist = 1e9;
-        for (const t of gd.querySelectorAll('.heatmaplayer text')) {
-            const r = t.getBoundingClientRect();
-            const d = Math.hypot(r.left + r.width / 2 - x, r.top + r.height / 2 - y);
-            if (d < dist) { dist = d; best = t.textContent; }
-        }
-        return {x: x + window.scrollX, y: y + window.scrollY, w, h, text: best, i, j};
-    }""", [region_code, column_key])
+def _cell(page, region_code: str, column_index: int):
+    """The heatmap table's cell of a region (row) and a column (0 = first data column)."""
+    return page.locator(f"{HEATMAP} tr[data-region='{region_code}'] td").nth(column_index)
 
 
-def _pixel(page, x: float, y: float) -> tuple[int, int, int]:
+def _pixel(page, locator) -> tuple[int, int, int]:
+    """The colour on screen inside a cell, away from its text (a corner)."""
     from PIL import Image
 
-    png = page.screenshot(full_page=True)
+    box = locator.bounding_box()
+    png = page.screenshot(clip={"x": box["x"], "y": box["y"], "width": box["width"],
+                                "height": box["height"]})
     img = Image.open(io.BytesIO(png)).convert("RGB")
-    return img.getpixel((round(x), round(y)))
+    return img.getpixel((2, 2))
 
 
 def _hex(rgb) -> str:
@@ -80,18 +67,16 @@ def test_overview_snapshot_measure_cell_and_region_click(page, demo_server, scre
     assert page.inner_text("#header-data-kind") == "synteettinen esimerkkiaineisto"
     page.screenshot(path=str(screenshots / "overview_latest_fi.png"), full_page=True)
 
-    # hover gives the counts behind the cell and the band's wording
+    # a cell's details: the counts behind the cell and the band's wording (click or Enter)
     hm, cell = _db_cell(demo_server.db_url, "2021-12", "readiness", "pirkanmaa")
-    geo = _cell_geometry(page, "pirkanmaa", hm.columns[0].key)
-    page.mouse.move(geo["x"] - geo["w"] * 0.3 - page.evaluate("window.scrollX"),
-                    geo["y"] - page.evaluate("window.scrollY"))
-    hover = page.locator("#overview-heatmap .hoverlayer .hovertext")
-    hover.wait_for()
-    text = hover.text_content().replace("\xa0", " ")
-    assert f"{cell.numerator} / {cell.denominator} tehtävää" in text
-    assert BANDS[band_of_percent(cell.percent) - 1].legend_fi in text
-    page.screenshot(path=str(screenshots / "overview_hover_fi.png"),
-                    clip={"x": 0, "y": max(0, geo["y"] - 300), "width": 1440, "height": 600})
+    target = _cell(page, "pirkanmaa", 1)  # Valmis: coloured by its own number
+    hm_done = hm.cell("pirkanmaa", hm.columns[1].key)
+    target.locator("summary").click()
+    text = target.locator(".hm-details").inner_text().replace("\xa0", " ")
+    assert f"{hm_done.numerator} / {hm_done.denominator} tehtävää" in text
+    assert BANDS[band_of_percent(hm_done.percent) - 1].legend_fi in text
+    page.screenshot(path=str(screenshots / "overview_details_fi.png"), full_page=True)
+    target.locator("summary").click()
 
     # change the snapshot to the real 10/21 one, then the measure to progress
     _choose(page, "overview-period", "10/2021 · todellinen")
@@ -102,24 +87,26 @@ def test_overview_snapshot_measure_cell_and_region_click(page, demo_server, scre
     page.click("#overview-view label:has-text('Tiekartan mukainen eteneminen')")
     _wait_url(page, r"view=progress")
     page.wait_for_selector("#overview-title:has-text('eteneminen')")
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(300)
     page.screenshot(path=str(screenshots / "overview_progress_2021-10_fi.png"), full_page=True)
 
-    # one cell's number and colour against the database
+    # one cell's number and on-screen colour against the database
     hm, cell = _db_cell(demo_server.db_url, "2021-10", "progress", "etela-karjala")
-    geo = _cell_geometry(page, "etela-karjala", hm.columns[0].key)
-    assert geo["text"].replace("\xa0", " ") == format_percent(cell.percent, "fi").replace("\xa0", " ")
+    first = _cell(page, "etela-karjala", 0)
+    assert first.locator(".hm-value").inner_text().replace("\xa0", " ") == \
+        format_percent(cell.percent, "fi").replace("\xa0", " ")
     assert cell.percent == 57  # the slide: Etelä-Karjala, Hallinto, talous ja tukipalvelut
     band = BANDS[band_of_percent(cell.percent) - 1]
-    # sample away from the text, inside the cell
-    assert _hex(_pixel(page, geo["x"] - geo["w"] * 0.4, geo["y"])) == band.colour.upper()
-    hus = _cell_geometry(page, "hus", hm.columns[0].key)
-    assert hus["text"] == "ei tietoa"
-    assert _hex(_pixel(page, hus["x"] - hus["w"] * 0.4, hus["y"])) == "#D9D9D9"
+    assert _hex(_pixel(page, first)) == band.colour.upper()
+    hus = _cell(page, "hus", 0)
+    assert hus.locator(".hm-value").inner_text() == "ei tietoa"
+    assert _hex(_pixel(page, hus)) == "#D9D9D9"
+    # the task-count row of the slide
+    counts = page.locator(f"{HEATMAP} .hm-count").all_inner_texts()
+    assert counts == ["69", "30", "17", "20", "55"]
 
-    # clicking a cell opens that region's page, carrying the snapshot
-    page.mouse.click(geo["x"] - geo["w"] * 0.3 - page.evaluate("window.scrollX"),
-                     geo["y"] - page.evaluate("window.scrollY"))
+    # the region's name opens its page, carrying the snapshot
+    page.click(f"{HEATMAP} tr[data-region='etela-karjala'] th a")
     _wait_url(page, r"/alue/etela-karjala\?period=2021-10")
     page.wait_for_selector("#region-title")
     assert page.inner_text("#region-title") == "Etelä-Karjala"
@@ -134,7 +121,7 @@ def test_region_page_late_filter(page, demo_server, screenshots):
     late = [x for x in lines if x.late]
     assert lines and late
     _open(page, demo_server.url + "/alue/pirkanmaa?period=2021-12", "#region-tasks .ag-row")
-    page.wait_for_selector("#region-subareas .js-plotly-plot")
+    page.wait_for_selector("#region-subareas .hm-cell")
     page.wait_for_timeout(500)
     page.screenshot(path=str(screenshots / "region_pirkanmaa_2021-12_fi.png"), full_page=True)
     toggle = page.locator("#region-late-toggle")
@@ -166,8 +153,8 @@ def test_language_switch_and_shared_url(page, demo_server, screenshots, browser)
     assert "Lägesbild 10/2021" in page.inner_text("#header-period")
     assert "269 arbetsdagar" in page.inner_text("#header-days")
     assert "period=2021-10" in page.url
-    ticks = page.locator("#overview-heatmap .ytick text").all_text_contents()
-    assert "Södra Karelen" in ticks and "Birkaland" in ticks
+    names = page.locator(f"{HEATMAP} th.hm-region").all_inner_texts()
+    assert names[0] == "Birkaland" and "Södra Karelen" in names  # Swedish alphabetical order
     page.screenshot(path=str(screenshots / "overview_readiness_2021-10_sv.png"), full_page=True)
 
     # a coordinator sends a link: opening it in a fresh browser context restores the view
@@ -184,15 +171,11 @@ def test_language_switch_and_shared_url(page, demo_server, screenshots, browser)
             hm = queries.heatmap(s, "2021-10", "subareas", "yp")
         from dashboard.figures import region_order
 
-        first = region_order(hm, "value")[0]
-        assert other.locator("#overview-heatmap .ytick text").first.text_content() == first.name_en
+        first = region_order(hm, "value", "en")[0]
+        assert other.locator(f"{HEATMAP} th.hm-region").first.inner_text() == first.name_en
         other.screenshot(path=str(screenshots / "overview_shared_subareas_en.png"), full_page=True)
-        # a region's name (row label) is a link to its page, keeping snapshot and language
-        # (a real mouse click on the label: Playwright's own actionability check misjudges
-        # links nested in SVG text)
-        link = other.locator(f"#overview-heatmap .ytick a:has-text('{first.name_en}')")
-        box = link.bounding_box()
-        other.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        # a region's name (row header) is a link to its page, keeping snapshot and language
+        other.click(f"{HEATMAP} th.hm-region a:has-text('{first.name_en}')")
         _wait_url(other, rf"/alue/{first.code}\?period=2021-10.*lang=en")
         other.wait_for_selector("#region-title")
         assert other.inner_text("#region-title") == first.name_en

@@ -104,3 +104,65 @@ def test_show_prints_the_matrix_in_slide_order(structure_db):
     missing = runner.invoke(cli, ["--db", structure_db, "show", "--period", "2030-01",
                                   "--measure", "progress"])
     assert missing.exit_code == 2 and "2022-01" in missing.output
+
+
+def test_heatmap_reads_by_snapshot_whatever_the_statistics(structure_db):
+    """Issue 11: without planner statistics SQLite searched the sub-area heatmap by
+    ix_figure_trend (every snapshot's rows of the workstream), so the page grew with history.
+    The query must search by snapshot; and a task revision's figures replace the earlier ones
+    through the (snapshot, region) index."""
+    from sqlalchemy import event, text
+
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        for period in ("2021-10", "2021-11"):
+            snap = store.ensure_snapshot(s, period)
+            for _ in range(2):
+                store.record_task_submission(s, region=region, snapshot=snap,
+                                             statuses=_statuses(s, lambda t: Status.DONE))
+    engine = db.get_engine(structure_db)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS sqlite_stat1"))
+    seen: list[tuple[str, tuple]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many):
+        if "FROM figure JOIN region" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        with db.session_factory(structure_db)() as s:
+            for view, ws in (("subareas", "yp"), ("readiness", None), ("progress", None)):
+                assert queries.heatmap(s, "2021-11", view, ws).cell("kainuu", (
+                    "yp:progress" if view != "readiness" else "yp:readiness_done")).percent == 100
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert len(seen) == 3
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            plan = " ".join(str(row) for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "ix_figure_view" in plan and "ix_figure_trend" not in plan, plan
+        active = conn.execute(text("SELECT count(DISTINCT submission_id) FROM figure "
+                                   "WHERE active = 1")).scalar()
+    assert active == 2  # one current revision per month
+
+
+def test_kept_trend_values_follow_a_new_revision(structure_db):
+    """The national spread is kept per process (`queries._trend_values`) until a figure is
+    added: a new revision must show at once."""
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        snap = store.ensure_snapshot(s, "2021-10")
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    with db.session_factory(structure_db)() as s:
+        first = queries.trend_series(s, "readiness_done", "yp")
+        assert first.values["kainuu"] == [0.0] and first.national[0].median == 0.0
+        assert queries.trend_series(s, "readiness_done", "yp").values == first.values
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, "2021-10"),
+                                     statuses=_statuses(s, lambda t: Status.DONE))
+    with db.session_factory(structure_db)() as s:
+        assert queries.trend_series(s, "readiness_done", "yp").values["kainuu"] == [100.0]

@@ -120,3 +120,19 @@ def test_a_hung_or_dead_browser_is_replaced(tmp_path):
         assert png_stats(renderer.render(small_figure(), width=640, height=360))[0] == (640, 360)
         assert renderer.starts == 3
     assert not renderer.is_running()
+
+
+def test_an_idle_browser_is_released_and_restarted_on_demand():
+    """The web app's renderer shuts its Chromium down after `idle_close` seconds without a
+    render (memory), and the next export starts a new one."""
+    with SlideRenderer(timeout=60, start_timeout=90, idle_close=1.0) as r:
+        r.render(small_figure(), width=400, height=300)
+        process = r._session.process()
+        assert r.is_running()
+        deadline = time.monotonic() + 20
+        while r.is_running() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not r.is_running()
+        process.wait(timeout=15)  # the browser's process is gone, not only forgotten
+        assert r.render(small_figure(), width=400, height=300)[:4] == b"\x89PNG"
+        assert r.starts == 2

@@ -72,3 +72,34 @@ def test_template_command_rejects(db_url, tmp_path):
 def test_help_texts(db_url):
     assert "--region" in run(db_url, "import-status", "--help").output
     assert "-o, --output" in run(db_url, "template", "--help").output
+
+
+def test_every_command_module_is_in_the_lazy_map():
+    """`COMMAND_MODULES` lets one command import only its own module; a module left out would
+    still work (found by a full scan) but lose the fast start."""
+    import importlib
+    import pkgutil
+
+    from tilannekuva import commands
+    from tilannekuva.cli import COMMAND_MODULES
+
+    for info in pkgutil.iter_modules(commands.__path__):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            assert COMMAND_MODULES.get(command.name) == info.name, command.name
+
+
+def test_import_status_process_loads_no_spreadsheet_writer_nor_alembic(db_url, tmp_path):
+    """The fast start of `import-status`: neither openpyxl, pandas, Dash nor Alembic is imported
+    when the database is already at the newest schema."""
+    import subprocess
+    import sys
+
+    path = write_sheet(tmp_path / "ok.xlsx", task_rows())
+    code = ("import sys, runpy; sys.argv = ['tilannekuva', '--db', %r, 'import-status', %r]\n"
+            "from tilannekuva.cli import cli\n"
+            "try:\n    cli(prog_name='tilannekuva')\nexcept SystemExit as e:\n    rc = e.code\n"
+            "print(sorted(m for m in ('openpyxl', 'pandas', 'dash', 'alembic') "
+            "if m in sys.modules))") % (db_url, str(path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr

@@ -213,3 +213,19 @@ def test_the_migration_turns_every_snapshot_into_a_published_round(tmp_path):
         assert states == [("2021-10", "published", None), ("2021-11", "published", None)]
         assert s.scalar(select(func.count()).select_from(Round)) == 2
         assert [x.period for x in queries.snapshots(s)] == ["2021-10", "2021-11"]
+
+
+def test_a_national_table_for_a_month_far_outside_the_programme_is_refused(rounds_db):
+    from loaders.common import ValidationFailed
+    from loaders.summary_tables import import_summary
+
+    shipped = db.PROJECT_ROOT / "data" / "reference" / "valmiusaste-2021-10.xlsx"
+    before = dump(rounds_db)
+    with pytest.raises(ValidationFailed) as error:
+        import_summary(rounds_db, shipped, "2100-12", measure="readiness")
+    assert [p.message for p in error.value.problems] == ["round.period_out_of_range"]
+    assert "outside the programme's months" in error.value.render("en")[0]
+    assert dump(rounds_db) == before
+    import_summary(rounds_db, shipped, "2021-10", measure="readiness")  # a real month: published
+    with db.session_factory(rounds_db)() as s:
+        assert queries.latest_published(s).period == "2021-10"

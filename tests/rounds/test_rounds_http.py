@@ -70,6 +70,9 @@ def route(web, path, search=""):
 def test_handmade_upload_into_a_month_with_no_open_round_is_refused(web, rounds_db):
     sheet = filled_sheet(rounds_db, "kainuu", "2022-03")
     web.login("kainuu")
+    page = route(web, "/lataus", "?lang=fi")
+    assert "Yhtään raportointikierrosta ei ole nyt auki" in page
+    assert "ohjelmatoimisto avaa kuukauden" in page  # the next step is named
     before = dump(rounds_db)
     response = web.upload("kainuu.xlsx", sheet)
     assert response.status_code == 200 and token_of(response) is None
@@ -97,6 +100,9 @@ def test_handmade_upload_for_another_region_into_an_open_round_is_refused(web, r
 def test_a_region_sends_into_the_open_round_but_never_into_a_published_one(web, rounds_db):
     open_round(rounds_db, "2022-03")
     web.login("kainuu")
+    page = route(web, "/lataus", "?lang=fi")
+    assert "Avoin raportointikierros: 3/2022, määräpäivä 31.1.2030." in page
+    assert "Alue Kainuu ei ole vielä lähettänyt kuukautta 3/2022." in page
     preview = web.upload("kainuu maaliskuu.xlsx", filled_sheet(rounds_db, "kainuu", "2022-03"))
     assert "Tiedosto kainuu maaliskuu.xlsx menee raportointikierrokseen 3/2022 (avoin" \
         in text_of(preview)
@@ -206,7 +212,7 @@ def test_board_downloads_and_actions_for_coordinators(web, rounds_db):
     assert href is None and "already published" in str(note)
 
 
-def test_an_open_round_is_not_exported_to_anonymous_readers(web, rounds_db):
+def test_an_open_round_is_not_exported_or_downloaded_for_anonymous_readers(web, rounds_db):
     open_round(rounds_db, "2022-03")
     url = "/vienti/kuva.png?view=readiness&period=2022-03&lang=fi"
     assert web.client.get(url).status_code == 302  # a real database: log in first
@@ -214,3 +220,58 @@ def test_an_open_round_is_not_exported_to_anonymous_readers(web, rounds_db):
     response = web.client.get(url)
     assert response.status_code == 400
     assert re.search("2022-03", response.get_data(as_text=True))
+    data = web.client.get("/lataa/yleiskuva.csv?period=2022-03&lang=fi")
+    assert data.status_code == 400
+    coordinator = Browserless(web.app)
+    coordinator.login("koordinaattori")
+    assert coordinator.client.get("/lataa/yleiskuva.csv?period=2022-03&lang=fi").status_code == 200
+
+
+def test_the_issues_reproduction_on_the_demo_is_refused(demo_template, tmp_path):
+    """The issue's steps: a region uploader sends 12/2100 and overwrites Kainuu's real 10/2021
+    figures. Both are refused now; the real figure and everyone's default view stay."""
+    from dashboard import accounts
+    from domain import queries
+    from tests.conftest import copy_demo
+    from upload_helpers import PASSWORD
+
+    url = copy_demo(demo_template, tmp_path / "demo")
+    with db.transaction(url) as s:
+        accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "kainuu", "Kainuu")
+    web = Browserless(make_app(url))
+    web.login("kainuu")
+    with db.session_factory(url)() as s:
+        real = queries.heatmap(s, "2021-10", "readiness").cell("kainuu", "htt:readiness_done")
+        default = queries.latest_published(s).period
+    assert real.percent == 8 and default == "2021-12"
+    before = dump(url)
+    for period in ("2021-10", "2100-12"):
+        sheet = filled_sheet(url, "kainuu", period, "Valmis")
+        response = web.upload(f"kainuu-{period}.xlsx", sheet)
+        assert token_of(response) is None, period
+    assert dump(url) == before
+    assert "Tilannekuva 12/2021" in route(web, "/")
+    with db.session_factory(url)() as s:
+        assert queries.heatmap(s, "2021-10", "readiness").cell(
+            "kainuu", "htt:readiness_done").percent == 8
+
+
+def test_handmade_board_callbacks_of_a_region_user_are_refused(web, rounds_db):
+    web.login("kainuu")
+    before = dump(rounds_db)
+    opened = web.callback("board-open", "n_clicks", 1, {
+        "board-open-period.value": "2022-03", "board-open-deadline.value": "20.4.2022",
+        "board-open-report.value": "", "url.search": "?lang=en"})
+    assert opened.status_code == 200
+    assert "programme office's view" in text_of(opened)
+    assert dump(rounds_db) == before
+    open_round(rounds_db, "2022-03")
+    before = dump(rounds_db)
+    published = web.callback("board-publish", "n_clicks", 1, {
+        "board-period.value": "2022-03", "url.search": "?lang=fi"})
+    assert "ohjelmatoimiston" in text_of(published)
+    assert dump(rounds_db) == before
+    anonymous = Browserless(web.app)
+    refused = anonymous.callback("board-publish", "n_clicks", 1, {
+        "board-period.value": "2022-03", "url.search": "?lang=fi"})
+    assert refused.status_code in (200, 401) and dump(rounds_db) == before

@@ -89,3 +89,23 @@ def test_invalid_sheet_lists_every_problem(upload_db):
     formula = next(r for r in rows if r["value"] == "=1+1")
     assert formula["column"] == "Tila" and f"F{formula['row']}" in formula["message"]
     assert dump(upload_db) == before
+
+
+def test_preview_warns_of_a_column_not_imported_and_confirm_reuses_the_parse(upload_db):
+    from dashboard.pages.upload import render_preview
+
+    kainuu = actor(upload_db, "kainuu")
+
+    def extra_column(ws, header_row, columns):
+        col = max(columns.values()) + 2
+        ws.cell(header_row, col).value = "Vastuuhenkilö"
+        ws.cell(header_row + 1, col).value = "Matti"
+
+    data = filled_sheet(upload_db, "kainuu", "2021-12", "Valmis", edit=extra_column)
+    result = uploads.preview(upload_db, kainuu, "k.xlsx", data)
+    assert isinstance(result, uploads.Preview), getattr(result, "problems", None)
+    assert [w.message for w in result.warnings] == ["sheet_checks.unknown_column"]
+    assert "'Vastuuhenkilö'" in str(render_preview(result, "fi"))
+    assert uploads._PARSED._items  # the preview's parse is kept for the confirm
+    assert uploads.confirm(upload_db, kainuu, result.token).revision == 1
+    assert not uploads._PARSED._items

@@ -18,7 +18,7 @@ def _fail(problems, lang: str, source: str | None) -> None:
         click.echo(line, err=True)
     if source:
         click.echo(t("status_sheet.rejected", lang, source=source,
-                     count=len(problems.problems)), err=True)
+                     count=getattr(problems, "count", len(problems.problems))), err=True)
     raise SystemExit(2)
 
 
@@ -72,6 +72,9 @@ def import_status_command(ctx, file: Path, region: str | None, period: str | Non
                  revision=result.revision))
     for status in Status:
         click.echo(f"  {status_label(status, ctx.lang)}: {result.counts.get(status.value, 0)}")
+    for warning in result.warnings:
+        click.echo(f"{t('sheet_checks.warning_prefix', ctx.lang)}: {warning.render(ctx.lang)}",
+                   err=True)
 
 
 @click.command("template")

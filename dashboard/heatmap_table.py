@@ -1,0 +1,286 @@
+"""Heatmaps as semantic HTML tables (WCAG 2.1 AA): what the pages show instead of a picture.
+
+As on the official slides a heatmap is a table with coloured cells: region row headers (links
+to the region page), grouped column headers, the "Tehtävien lkm yht." row, and in every cell its
+number and, for screen readers, its band in words. Each cell's details (counts, band wording,
+change) open from a native `<details>` element, so a keyboard reaches them as well as a mouse.
+The colours come from the one rule in `domain.metrics` (`colour_band`), as on the PNG slides.
+The table scrolls inside its panel (a focusable, named region), so at 200 % zoom nothing
+overlaps.
+"""
+from __future__ import annotations
+
+import html as _esc
+from typing import Callable
+
+from dash import dcc, html
+
+from domain.i18n import format_percent, format_period, format_signed, localized, t
+from domain.metrics import BANDS, NO_DATA_COLOUR, Measure, View
+
+from . import figures
+from .cell_colours import heatmap_colour_band, region_colour_band
+
+VISUALLY_HIDDEN = "visually-hidden"
+
+
+class _H:
+    """A tiny HTML-string builder. The tables are sent to the browser as one HTML string
+    (rendered by dcc.Markdown with raw HTML): ~2 000 Dash components for a 23 × 10 heatmap
+    took the Dash renderer seconds, one string takes milliseconds. Every text is escaped."""
+
+    def __getattr__(self, tag: str):
+        tag = tag.lower()
+
+        def make(children=None, **attrs) -> str:
+            parts = []
+            for key, value in attrs.items():
+                if value is None or value is False:
+                    continue
+                name = {"className": "class", "colSpan": "colspan", "rowSpan": "rowspan",
+                        "tabIndex": "tabindex", "id": "id"}.get(key, key.replace("_", "-"))
+                if key == "style":
+                    value = ";".join(f"{_css(k)}:{v}" for k, v in value.items())
+                parts.append(f' {name}="{_esc.escape(str(value), quote=True)}"')
+            if children is None:
+                inner = ""
+            elif isinstance(children, (list, tuple)):
+                inner = "".join(_text(c) for c in children if c is not None)
+            else:
+                inner = _text(children)
+            return _Raw(f"<{tag}{''.join(parts)}>{inner}</{tag}>")
+
+        return make
+
+
+class _Raw(str):
+    """Already-escaped HTML."""
+
+
+def _css(name: str) -> str:
+    return "".join("-" + c.lower() if c.isupper() else c for c in name)
+
+
+H = _H()
+
+
+def _text(value) -> str:
+    return value if isinstance(value, _Raw) else _esc.escape(str(value))
+
+
+def band_colour(number: int | None) -> str:
+    return NO_DATA_COLOUR if not number else BANDS[number - 1].colour
+
+
+def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -> list[str]:
+    """The lines of a cell's details: value, counts, band wording (what its colour means)."""
+    if cell.percent is None:
+        return [t("no_data", lang)]
+    lines = [format_percent(cell.percent, lang)]
+    if cell.numerator is not None and cell.denominator is not None:
+        lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
+    elif cell.denominator is not None:
+        lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
+    else:
+        lines.append(t("dash.hover.summary_value_nocount", lang))
+    if started is not None:
+        lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
+    if colour_band:
+        lines.append(t("a11y.cell.band", lang, band=colour_band,
+                       legend=BANDS[colour_band - 1].legend(lang)))
+    return lines
+
+
+def heat_cell(cell, colour_band: int | None, title: str, lang: str, *,
+              started: int | None = None, delta: int | None = None, delta_text: str | None = None,
+              cell_id: str | None = None) -> H.Td:
+    """One coloured cell: the number (and change) on the band colour; the details open on
+    Enter/Space or a click. The band is said in words inside the summary for screen readers."""
+    shown = format_percent(cell.percent, lang) if cell.percent is not None else t("no_data", lang)
+    summary = [H.Span(shown, className="hm-value")]
+    if delta is not None:
+        arrow = "▲" if delta > 0 else ("▼" if delta < 0 else "")
+        summary.append(H.Span(f"{arrow}{format_signed(delta, lang)}", className="hm-delta",
+                                 **{"aria-hidden": "true"}))
+        summary.append(H.Span(t("a11y.cell.delta", lang, delta=format_signed(delta, lang)),
+                                 className=VISUALLY_HIDDEN))
+    if colour_band:
+        summary.append(H.Span(", " + t("a11y.cell.band_short", lang, band=colour_band),
+                                 className=VISUALLY_HIDDEN))
+    details = [H.Strong(title)] + [H.Span(line) for line in
+                                       _cell_words(cell, colour_band, lang, started)]
+    if delta_text:
+        details.append(H.Span(delta_text))
+    props = {"id": cell_id} if cell_id else {}
+    return H.Td(
+        H.Details([H.Summary(summary, className="hm-summary"),
+                      H.Div(details, className="hm-details")], className="hm-cell-details"),
+        className=f"hm-cell hm-band-{colour_band or 0}",
+        style={"backgroundColor": band_colour(colour_band)}, **props)
+
+
+def _column_title(hm, col, lang: str) -> str:
+    ws = localized(col.workstream, lang) if col.workstream is not None else ""
+    if hm.view is View.PROGRESS:
+        return ws
+    if hm.view is View.SUBAREAS and col.sub_area is None:
+        return f"{ws} – {t('column.overall', lang)}"
+    return f"{ws} – {figures.column_label(col, lang)}"
+
+
+def _header_rows(hm, lang: str) -> list:
+    corner = H.Th(t("region", lang), scope="col", className="hm-corner")
+    cols = hm.columns
+    if hm.view is View.READINESS:
+        groups: list[tuple[object, int]] = []
+        for c in cols:
+            if groups and groups[-1][0] is c.workstream:
+                groups[-1] = (c.workstream, groups[-1][1] + 1)
+            else:
+                groups.append((c.workstream, 1))
+        corner = H.Th(t("region", lang), scope="col", rowSpan=2, className="hm-corner")
+        top = H.Tr([corner] + [H.Th(localized(w, lang), scope="colgroup", colSpan=n,
+                                          className="hm-group") for w, n in groups])
+        sub = H.Tr([H.Th(figures.column_label(c, lang), scope="col", className="hm-col")
+                       for c in cols])
+        return [top, sub]
+    labels = [t("column.overall", lang) if (hm.view is View.SUBAREAS and c.sub_area is None)
+              else (figures.column_label(c, lang) if c.sub_area is not None
+                    else localized(c.workstream, lang)) for c in cols]
+    rows = [H.Tr([corner] + [H.Th(label, scope="col", className="hm-col")
+                                for label in labels])]
+    if any(c.national_count is not None for c in cols):
+        rows.append(H.Tr([H.Th(t("row.task_count", lang), scope="row",
+                                     className="hm-count-head")] +
+                            [H.Td("" if c.national_count is None else str(c.national_count),
+                                     className="hm-count") for c in cols],
+                            className="hm-count-row"))
+    return rows
+
+
+def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_deltas=False,
+                  region_href: Callable[[str], str] | None = None, table_id: str = "overview-heatmap",
+                  caption: str | None = None):
+    """The overview's heatmap (any of the three views) as a table inside a scrolling region."""
+    prev_period = format_period(previous.snapshot.period, lang) if previous is not None else ""
+    body = []
+    for region in figures.region_order(hm, sort, lang):
+        name = localized(region, lang)
+        head = (H.a(name, href=region_href(region.code), className="hm-region-link",
+                    data_dash_link="1") if region_href else name)
+        cells = [H.Th(head, scope="row", className="hm-region")]
+        for col in hm.columns:
+            cell = hm.cell(region.code, col.key)
+            band, started = heatmap_colour_band(hm, region.code, col)
+            delta = delta_text = None
+            if show_deltas and previous is not None:
+                before = previous.cell(region.code, col.key).percent
+                if cell.percent is not None and before is not None:
+                    delta = cell.percent - before
+                    delta_text = t("dash.hover.delta", lang, period=prev_period,
+                                   delta=format_signed(delta, lang))
+                else:
+                    delta_text = t("dash.hover.no_previous", lang)
+            cells.append(heat_cell(cell, band, f"{name} – {_column_title(hm, col, lang)}", lang,
+                                   started=started, delta=delta, delta_text=delta_text))
+        body.append(H.Tr(cells, **{"data-region": region.code}))
+    table = H.Table([
+        H.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
+        H.Thead(_header_rows(hm, lang)),
+        H.Tbody(body),
+    ], className=f"heatmap-table heatmap-{hm.view.value}", id=table_id)
+    return scroll_region(table, caption or figures.heatmap_title(hm, lang))
+
+
+def scroll_region(table, label: str, class_name: str = "heatmap-scroll"):
+    """A keyboard-focusable, named scrolling region (axe: scrollable-region-focusable)."""
+    markup = H.div(table, className=class_name, role="region", tabIndex=0,
+                   **{"aria-label": label})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="heatmap-html")
+
+
+def legend(lang: str, readiness: bool = False):
+    """The four bands with the slides' wording and grey no data; in the readiness view also
+    exactly what the Käynnissä column's colour means."""
+    items = [html.Li([html.Span(className="legend-swatch",
+                                style={"backgroundColor": b.colour}),
+                      html.Span(b.legend(lang))]) for b in BANDS]
+    items.append(html.Li([html.Span(className="legend-swatch",
+                                    style={"backgroundColor": NO_DATA_COLOUR}),
+                          html.Span(t("no_data", lang))]))
+    parts = [html.Ul(items, className="band-legend", **{"aria-label": t("a11y.legend", lang)})]
+    if readiness:
+        parts.append(html.P(t("a11y.legend.active_colour", lang), className="legend-note",
+                            id="legend-active-colour"))
+    return html.Div(parts, className="legend-block")
+
+
+def region_table(rf, lang: str):
+    """The region page's small heatmap: workstreams × readiness, progress and sub-areas."""
+    streams = rf.workstreams
+    letters = sorted({sa.letter for w in streams for sa in w.sub_areas})
+    head = [(Measure.READINESS_ACTIVE, None, t("measure.active", lang)),
+            (Measure.READINESS_DONE, None, t("measure.done", lang)),
+            (Measure.PROGRESS, None, t("column.overall", lang))]
+    head += [(Measure.PROGRESS, letter, letter) for letter in letters]
+    top = H.Tr([H.Th(t("workstream", lang), scope="col", rowSpan=2, className="hm-corner"),
+                   H.Th(t("view.readiness", lang), scope="colgroup", colSpan=2,
+                           className="hm-group"),
+                   H.Th(f"{t('view.progress', lang)} – {t('sub_area', lang).lower()}",
+                           scope="colgroup", colSpan=1 + len(letters), className="hm-group")])
+    sub = H.Tr([H.Th(label, scope="col", className="hm-col") for _, _, label in head])
+    body = []
+    for w in streams:
+        areas = {sa.letter: sa for sa in w.sub_areas}
+        ws_name = localized(w, lang)
+        cells = [H.Th(ws_name, scope="row", className="hm-region")]
+        for measure, letter, label in head:
+            if letter is not None and letter not in areas:
+                cells.append(H.Td(H.Span(t("a11y.cell.none", lang),
+                                               className=VISUALLY_HIDDEN), className="hm-empty"))
+                continue
+            cell = rf.cell(w.code, letter, measure)
+            band, started = region_colour_band(rf, w.code, letter, measure)
+            title = (f"{ws_name} – {letter} {localized(areas[letter], lang)}" if letter
+                     else f"{ws_name} – {label}")
+            cells.append(heat_cell(cell, band, title, lang, started=started))
+        body.append(H.Tr(cells))
+    table = H.Table([H.Caption(t("dash.region.workstreams", lang), className=VISUALLY_HIDDEN),
+                        H.Thead([top, sub]), H.Tbody(body)],
+                       className="heatmap-table heatmap-region", id="region-subareas")
+    return scroll_region(table, t("dash.region.workstreams", lang))
+
+
+def data_table_html(table, table_id: str, lang: str = "fi"):
+    """A `domain.table_export.DataTable` as an HTML table (the "show as table" of a chart):
+    the same header rows and numbers as its download, no data written as such."""
+    head = []
+    for i, row in enumerate(table.header_rows):
+        last = i == len(table.header_rows) - 1
+        cells, j = [], 0
+        while j < len(row):
+            span = 1
+            while not last and j + span < len(row) and row[j + span] == row[j] and row[j]:
+                span += 1
+            cells.append(H.th(row[j], scope="col" if last or span == 1 else "colgroup",
+                              colSpan=span if span > 1 else None))
+            j += span
+        head.append(H.tr(cells))
+    body = []
+    for row in table.rows:
+        cells = [H.th(row[0], scope="row")]
+        for col, value in enumerate(row[1:], start=1):
+            fmt = table.number_formats[col] if col < len(table.number_formats) else None
+            if value is None:
+                text = table.no_data
+            elif isinstance(value, int) and fmt and "%" in fmt:
+                text = format_percent(value, lang)
+            else:
+                text = str(value)
+            cells.append(H.td(text, className="num"))
+        body.append(H.tr(cells))
+    markup = H.div(H.table([H.caption(table.title), H.thead(head), H.tbody(body)],
+                           className="data-table", id=table_id),
+                   className="table-scroll", role="region", tabIndex=0,
+                   **{"aria-label": table.title})
+    return dcc.Markdown(markup, dangerously_allow_html=True, className="chart-table-html")

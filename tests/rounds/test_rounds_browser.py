@@ -1,0 +1,137 @@
+"""The monthly cycle in a real headless Chromium (Debian's, through Playwright) on a copy of the
+demo: the coordinator opens a round on the submission board, a region sends its sheet (upload +
+confirm), the board shows it, the coordinator publishes, and the default view of every reader
+moves to the new month. Screenshots: tests/screenshots/rounds_*.png."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from domain import db, queries
+from upload_helpers import PASSWORD, filled_sheet
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+NEW = "2022-02"  # the demo fixture's months: 10/21 real, 11–12/2021 published, 1/2022 open
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, demo_template):
+    import os
+    import socket
+
+    from werkzeug.serving import make_server
+
+    from dashboard import accounts
+    from dashboard.app import create_app
+    from tests.conftest import copy_demo
+
+    base = tmp_path_factory.mktemp("rounds-browser")
+    os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(base / "secret_key")
+    url = copy_demo(demo_template, base)
+    with db.transaction(url) as s:
+        accounts.create_user(s, "pohjanmaa", PASSWORD, "region_uploader", "Pohjanmaa", "Pohjanmaa")
+        accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = make_server("127.0.0.1", port, create_app(url).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url, f"http://127.0.0.1:{port}", base
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"rounds_{name}.png"), full_page=True)
+
+
+def context_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def login(page, base_url: str, username: str, next_path: str) -> None:
+    page.goto(f"{base_url}{next_path}?lang=fi")
+    page.click("#login-link")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_url(f"**{next_path}**")
+
+
+def test_open_send_board_publish_and_the_default_moves(browser, served):
+    url, base_url, tmp = served
+    office_ctx, office = context_page(browser)
+    region_ctx, region = context_page(browser)
+    reader_ctx, reader = context_page(browser)
+    try:
+        # the demo: an open round 1/2022 with a few regions sent, shown as incomplete
+        login(office, base_url, "koordinaattori", "/raportointitilanne")
+        office.wait_for_selector("#board-table")
+        assert "1/2022" in office.inner_text("#board-title")
+        assert "avoin" in office.inner_text("#board-summary")
+        assert office.locator(".main-nav >> text=Raportointitilanne").count() == 1
+        shot(office, "board_demo")
+
+        # 1. the coordinator opens February
+        office.click("#board-open-form summary")
+        office.fill("#board-open-period", NEW)
+        office.fill("#board-open-deadline", "20.3.2030")
+        office.fill("#board-open-report", "10.3.2022")
+        office.click("#board-open")
+        office.wait_for_selector("#board-title:has-text('2/2022')")
+        assert "raportoinut 0/23, puuttuu 23" in office.inner_text("#board-summary")
+        assert "Pohjanmaa" in office.inner_text("#board-missing-text").split(", ")
+
+        # 2. a region sends its sheet for the open round: upload, preview, confirm
+        login(region, base_url, "pohjanmaa", "/lataus")
+        region.wait_for_selector("#upload-round")
+        assert "Avoin raportointikierros: 2/2022, määräpäivä 20.3.2030" in \
+            region.inner_text("#upload-round")
+        sheet = tmp / "pohjanmaa-2022-02.xlsx"
+        sheet.write_bytes(filled_sheet(url, "pohjanmaa", NEW, "Valmis", lang="sv"))
+        region.set_input_files("#upload-file input[type=file]", str(sheet))
+        region.wait_for_selector("#upload-preview")
+        assert "pohjanmaa-2022-02.xlsx menee raportointikierrokseen 2/2022 (avoin" in \
+            region.inner_text("#upload-preview-target")
+        region.click("#upload-confirm")
+        region.wait_for_selector("#upload-saved")
+        assert "versio 1" in region.inner_text("#upload-saved")
+        shot(region, "region_sent")
+
+        # 3. the board shows it: sent, revision 1, by whom; no longer missing
+        office.reload()
+        office.wait_for_selector("#board-row-pohjanmaa")
+        sent, revision, _when, by, late, rejected = \
+            office.locator("#board-row-pohjanmaa td").all_inner_texts()
+        assert (sent, revision, by, late, rejected) == ("kyllä", "1", "pohjanmaa", "ei", "")
+        assert "raportoinut 1/23, puuttuu 22" in office.inner_text("#board-summary")
+        assert "Pohjanmaa" not in office.inner_text("#board-missing-text").split(", ")
+        shot(office, "board_sent")
+
+        # before publication a reader still sees the latest published month
+        reader.goto(f"{base_url}/?lang=fi")
+        reader.wait_for_selector("#header-period")
+        assert "12/2021" in reader.inner_text("#header-period")
+
+        # 4. the coordinator publishes; 5. the default view moves for everyone
+        office.click("#board-publish")
+        office.wait_for_selector("#board-summary:has-text('julkaistu')")
+        shot(office, "board_published")
+        reader.goto(f"{base_url}/?lang=fi")  # the plain address: no month chosen
+        reader.wait_for_selector("#header-period:has-text('2/2022')")
+        assert reader.locator("#header-incomplete").count() == 0
+        shot(reader, "overview_after_publish")
+        with db.session_factory(url)() as s:
+            assert queries.latest_published(s).period == NEW
+    finally:
+        for ctx in (office_ctx, region_ctx, reader_ctx):
+            ctx.close()
