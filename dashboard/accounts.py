@@ -12,17 +12,20 @@ import datetime as dt
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session
 
+from domain import db
+from domain.auth_store import end_user_sessions
 from domain.i18n import TranslatableError
 from domain.schema import Region, User
 
-ROLES = ("region_uploader", "coordinator", "admin")
+ROLES = ("region_uploader", "reader", "coordinator", "admin")
 MIN_PASSWORD_LENGTH = 10
 USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,60}$")
 
@@ -36,6 +39,11 @@ def _env_int(name: str, default: int) -> int:
 
 LOCKOUT_ATTEMPTS = _env_int("TILANNEKUVA_LOCKOUT_ATTEMPTS", 5)
 LOCKOUT_MINUTES = _env_int("TILANNEKUVA_LOCKOUT_MINUTES", 15)
+# At most this many argon2 verifications (64 MiB each) run at once in one worker process; a
+# log-in that cannot get a slot within HASH_WAIT_SECONDS is answered 429 "try again".
+MAX_CONCURRENT_HASHES = max(1, _env_int("TILANNEKUVA_MAX_CONCURRENT_HASHES", 2))
+HASH_WAIT_SECONDS = 3.0
+_hash_slots = threading.BoundedSemaphore(MAX_CONCURRENT_HASHES)
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("timing-equaliser-" + secrets.token_hex(8))
@@ -43,6 +51,10 @@ _DUMMY_HASH = _hasher.hash("timing-equaliser-" + secrets.token_hex(8))
 
 class AccountError(TranslatableError):
     """A user-management request was refused; `key` names the reason."""
+
+
+class TooBusy(Exception):
+    """No password-hash slot free within HASH_WAIT_SECONDS (the caller answers 429)."""
 
 
 def now() -> dt.datetime:
@@ -108,6 +120,7 @@ def set_active(session: Session, username: str, active: bool) -> User:
     user = _existing(session, username)
     user.active = active
     user.session_version += 1  # a disabled user's open sessions end at once
+    end_user_sessions(session, user.id)
     return user
 
 
@@ -117,6 +130,7 @@ def reset_password(session: Session, username: str, password: str) -> User:
     user.failed_logins = 0
     user.locked_until = None
     user.session_version += 1
+    end_user_sessions(session, user.id)
     return user
 
 
@@ -126,45 +140,72 @@ def list_users(session: Session) -> list[User]:
 
 @dataclass(frozen=True)
 class LoginOutcome:
-    user: User | None
+    user_id: int | None
     reason: str | None = None  # None: success; "failed" | "locked"
 
     @property
     def ok(self) -> bool:
-        return self.user is not None and self.reason is None
+        return self.user_id is not None and self.reason is None
 
 
-def authenticate(session: Session, username: str, password: str,
+def authenticate(db_url: str | None, username: str, password: str,
                  at: dt.datetime | None = None) -> LoginOutcome:
-    """Check a log-in and update the failure counter / lock (caller commits)."""
+    """Check a log-in with an atomic lock-out, in three short transactions:
+
+    1. count the attempt first (one UPDATE … RETURNING: parallel attempts in any number of
+       processes each get their own number; an expired lock starts a new count);
+    2. verify the password outside any transaction, with a bounded number of hashes at once;
+    3. success clears the count; the LOCKOUT_ATTEMPTS-th failure locks the account.
+    Attempts numbered above LOCKOUT_ATTEMPTS are refused without hashing, so parallel wrong
+    passwords can never win more tries than the limit. Raises TooBusy (nothing counted)."""
     at = at or now()
-    user = find_user(session, username or "")
-    if user is None or not user.active:
+    with db.transaction(db_url) as session:
+        user = find_user(session, username or "")
+        row = None
+        if user is not None and user.active:
+            expired = and_(User.locked_until.is_not(None), User.locked_until <= at)
+            row = session.execute(
+                update(User).where(User.id == user.id)
+                .values(failed_logins=case((expired, 1), else_=User.failed_logins + 1),
+                        locked_until=case((expired, None), else_=User.locked_until))
+                .returning(User.id, User.failed_logins, User.locked_until, User.password_hash)
+            ).one()
+            if row.locked_until is None and row.failed_logins > LOCKOUT_ATTEMPTS:
+                _lock(session, row.id, at)
+    if row is None:
         _verify(_DUMMY_HASH, password or "")
         return LoginOutcome(None, "failed")
-    if user.locked_until is not None and user.locked_until > at:
+    if row.locked_until is not None or row.failed_logins > LOCKOUT_ATTEMPTS:
         _verify(_DUMMY_HASH, password or "")
         return LoginOutcome(None, "locked")
-    if not _verify(user.password_hash, password or ""):
-        user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= LOCKOUT_ATTEMPTS:
-            user.locked_until = at + dt.timedelta(minutes=LOCKOUT_MINUTES)
-            user.failed_logins = 0
-            return LoginOutcome(None, "locked")
-        return LoginOutcome(None, "failed")
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = at
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    return LoginOutcome(user)
+    ok = _verify(row.password_hash, password or "")
+    with db.transaction(db_url) as session:
+        if not ok:
+            if row.failed_logins >= LOCKOUT_ATTEMPTS:
+                _lock(session, row.id, at)
+                return LoginOutcome(None, "locked")
+            return LoginOutcome(None, "failed")
+        values = dict(failed_logins=0, locked_until=None, last_login_at=at)
+        if _hasher.check_needs_rehash(row.password_hash):
+            values["password_hash"] = _hasher.hash(password)
+        session.execute(update(User).where(User.id == row.id).values(**values))
+    return LoginOutcome(row.id)
+
+
+def _lock(session: Session, user_id: int, at: dt.datetime) -> None:
+    session.execute(update(User).where(User.id == user_id, User.locked_until.is_(None))
+                    .values(locked_until=at + dt.timedelta(minutes=LOCKOUT_MINUTES)))
 
 
 def _verify(password_hash: str, password: str) -> bool:
+    if not _hash_slots.acquire(timeout=HASH_WAIT_SECONDS):
+        raise TooBusy()
     try:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+    finally:
+        _hash_slots.release()
 
 
 # Demo accounts: created only together with the demo database (first `make run`, or
@@ -175,11 +216,18 @@ DEMO_USERS = (
     ("yllapito", "admin", None, "Ylläpitäjä (demo)"),
     ("kainuu", "region_uploader", "Kainuu", "Kainuun raportoija (demo)"),
     ("pohjanmaa", "region_uploader", "Pohjanmaa", "Österbottens rapportör (demo)"),
+    ("lukija", "reader", None, "Ministeriön lukija (demo)"),
 )
 
 
 def create_demo_users(session: Session) -> list[str]:
-    """The demo's log-in users (password `DEMO_PASSWORD`); existing usernames are left alone."""
+    """The demo's log-in users (password `DEMO_PASSWORD`); existing usernames are left alone.
+    Refused unless the database is marked as a demo: the published password must never open
+    a real database."""
+    from domain.auth_store import DEMO, db_kind
+
+    if db_kind(session) != DEMO:
+        raise AccountError("security.demo_users_only")
     created = []
     for username, role, region, name in DEMO_USERS:
         if find_user(session, username) is None:

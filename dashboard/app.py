@@ -71,6 +71,9 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     from .downloads import register_routes as register_downloads  # xlsx / CSV of every view
 
     register_downloads(app.server)
+    from .security import set_csp
+
+    set_csp(app)  # after every callback: the CSP carries the hashes of Dash's inline scripts
     return app
 
 
@@ -87,12 +90,15 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     """Header bar + the page body for a URL (the router's plain function)."""
     state = parse(search)
     page, rest = routes.match(pathname)
+    from domain.auth_store import DEMO, db_kind
+
     with read_session(db_url) as session:
         snaps = visible_snapshots(session)
         latest = queries.latest_published(session)
         state = resolve_period(snaps, state, latest.period if latest else None)
         incomplete = rounds.incomplete_label(session, state.period, state.lang) \
             if state.period else None
+        demo = db_kind(session) == DEMO
     request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url)
     if page is None:
         body = not_found(state.lang)
@@ -107,7 +113,7 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
     snap = next((s for s in snaps if s.period == state.period), None)
     title = page_title(page, request, snap)
     return [html.A(t("a11y.skip", state.lang), href="#main", className="skip-link"),
-            header_bar(request, page, snap, incomplete),
+            header_bar(request, page, snap, incomplete, demo),
             html.Main(body, className="page-body", id="main", tabIndex=-1),
             html.Div(id="page-meta", hidden=True,
                      **{"data-lang": state.lang, "data-title": title})]
@@ -156,7 +162,16 @@ def not_found(lang: str):
                     className="panel")
 
 
-def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None = None):
+def demo_notice(lang: str, demo: bool) -> list:
+    """On a demo database the header says it is open without logging in."""
+    if not demo:
+        return []
+    return [html.Span(t("security.demo_notice", lang), className="badge badge-demo",
+                      title=t("security.demo_notice_hint", lang), id="header-demo-notice")]
+
+
+def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None = None,
+               demo: bool = False):
     state = request.state
     lang = state.lang
     nav = []
@@ -200,6 +215,7 @@ def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None =
             html.Div([html.Span("", className="brand-mark"),
                       html.Span(t("app.title", lang), className="brand-title")],
                      className="brand"),
+            *demo_notice(lang, demo),
             html.Nav(langs, className="lang-switch", **{"aria-label": t("a11y.lang_switch", lang)}),
         ], className="topbar"),
         html.Div([html.Nav(nav, className="main-nav", **{"aria-label": t("a11y.main_nav", lang)}), html.Div(info, className="snapshot-info")],

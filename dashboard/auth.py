@@ -22,6 +22,7 @@ import html
 import logging
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
@@ -39,10 +40,13 @@ log = logging.getLogger(__name__)
 LOGIN_PATH = "/kirjaudu"
 LOGOUT_PATH = "/uloskirjautuminen"
 UPLOADER, COORDINATOR, ADMIN = "region_uploader", "coordinator", "admin"
+READER = "reader"  # ministry reader: every published figure, exports; never uploads or logs
 SEES_EVERYTHING = (COORDINATOR, ADMIN)
+EXPORTERS = (COORDINATOR, ADMIN, READER)
+HEALTH_PATH = "/healthz"
 # paths that never need a log-in, even when the dashboards do
 PUBLIC_PREFIXES = (LOGIN_PATH, "/assets/", "/_dash-component-suites/", "/_favicon.ico",
-                   "/favicon.ico", "/_reload-hash")
+                   "/favicon.ico", HEALTH_PATH)
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -53,19 +57,31 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 
 def secret_key() -> str:
-    """From the environment, else a random key kept in data/secret_key (made on first start)."""
+    """From the environment, else a random key kept in data/secret_key (made on first start).
+
+    Created atomically: the key is written to a private temporary file which is then hard-linked
+    to its name (link fails if another process won the race, and then its key is used), so
+    several processes starting together never read an empty or partly written key."""
     key = os.environ.get("TILANNEKUVA_SECRET_KEY")
     if key:
         return key
     path = Path(os.environ.get("TILANNEKUVA_SECRET_KEY_FILE")
                 or db.PROJECT_ROOT / "data" / "secret_key")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(secrets.token_hex(32))
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(tmp)
     return path.read_text().strip()
 
 
@@ -81,10 +97,10 @@ class SessionUser(UserMixin):
     region_code: str | None
     region_name: str | None
     session_version: int = 1
+    token: str = ""  # the server-side session's token (dashboard.auth_store)
 
     def get_id(self) -> str:
-        # the version makes a password reset or disable end the sessions made before it
-        return f"{self.id}.{self.session_version}"
+        return self.token
 
     @property
     def sees_everything(self) -> bool:
@@ -100,12 +116,12 @@ class SessionUser(UserMixin):
         return self.sees_everything or (self.role == UPLOADER and self.region_id == region_id)
 
     @classmethod
-    def of(cls, user) -> "SessionUser":
+    def of(cls, user, token: str = "") -> "SessionUser":
         return cls(id=user.id, username=user.username, display_name=user.display_name,
                    role=user.role, region_id=user.region_id,
                    region_code=user.region.code if user.region else None,
                    region_name=user.region.name_fi if user.region else None,
-                   session_version=user.session_version)
+                   session_version=user.session_version, token=token)
 
 
 def db_url_of(server: Flask | None = None) -> str | None:
@@ -114,19 +130,33 @@ def db_url_of(server: Flask | None = None) -> str | None:
     return (server or current_app).config.get("TILANNEKUVA_DB_URL")
 
 
-def load_session_user(db_url: str | None, user_id: str) -> SessionUser | None:
+def load_session_user(db_url: str | None, token: str) -> SessionUser | None:
+    """The user of a live server-side session (logged out, expired or disabled: None)."""
+    from domain.auth_store import session_user_id
     from domain.schema import User
 
-    try:
-        raw_id, _, version = user_id.partition(".")
-        uid, version = int(raw_id), int(version or 0)
-    except ValueError:
-        return None
     with db.session_factory(db_url)() as s:
-        user = s.get(User, uid)
-        if user is None or not user.active or user.session_version != version:
+        uid = session_user_id(s, token)
+        user = s.get(User, uid) if uid is not None else None
+        if user is None or not user.active:
             return None
-        return SessionUser.of(user)
+        return SessionUser.of(user, token)
+
+
+def is_demo_db(db_url: str | None) -> bool:
+    from domain.auth_store import DEMO, db_kind
+
+    with db.session_factory(db_url)() as s:
+        return db_kind(s) == DEMO
+
+
+def login_required() -> bool:
+    """Every database but a demo needs a log-in for everything (TILANNEKUVA_REQUIRE_LOGIN=1
+    closes a demo too)."""
+    from flask import current_app
+
+    return bool(current_app.config.get("TILANNEKUVA_REQUIRE_LOGIN")) or \
+        not is_demo_db(db_url_of())
 
 
 def current_actor() -> SessionUser | None:
@@ -150,8 +180,11 @@ def sees_unpublished(actor=None) -> bool:
 
 
 def request_lang() -> str:
-    return normalise_lang(request.args.get("lang") or request.form.get("lang")
-                          or request.cookies.get("lang"))
+    try:
+        form_lang = request.form.get("lang")
+    except HTTPException:  # an oversized body: its form is never read (the 413 page needs
+        form_lang = None   # the language too; reading it here once made that page a 500)
+    return normalise_lang(request.args.get("lang") or form_lang or request.cookies.get("lang"))
 
 
 # --- CSRF ---------------------------------------------------------------------------------
@@ -210,6 +243,15 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 # --- wiring -------------------------------------------------------------------------------
 
+def session_lifetime() -> dt.timedelta:
+    """Absolute session lifetime (TILANNEKUVA_SESSION_HOURS, default 8): fixed at log-in."""
+    try:
+        hours = float(os.environ.get("TILANNEKUVA_SESSION_HOURS", "8"))
+    except ValueError:
+        hours = 8.0
+    return dt.timedelta(hours=hours)
+
+
 def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool | None = None,
               secure_cookies: bool | None = None) -> LoginManager | None:
     if "login" in server.view_functions:  # already wired (create_app and a test may both call)
@@ -231,7 +273,8 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_SECURE=secure_cookies,
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=8),
+        PERMANENT_SESSION_LIFETIME=session_lifetime(),
+        SESSION_REFRESH_EACH_REQUEST=False,  # no sliding renewal: the lifetime is absolute
         # An upload arrives base64-encoded inside a Dash callback (4/3 of the file). Room for
         # files well over the limit, so that they get the friendly "too large" message from
         # file_safety rather than a bare 413.
@@ -240,11 +283,11 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
     )
     manager = LoginManager()
     manager.init_app(server)
-    manager.session_protection = "basic"
+    manager.session_protection = None  # the server-side session is the protection
 
     @manager.user_loader
-    def _load(user_id: str):
-        return load_session_user(db_url_of(server), user_id)
+    def _load(token: str):
+        return load_session_user(db_url_of(server), token)
 
     @manager.unauthorized_handler
     def _unauthorized():
@@ -254,30 +297,52 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
 
     @server.before_request
     def _gate():
-        if not server.config.get("TILANNEKUVA_REQUIRE_LOGIN"):
+        if request.path.startswith(PUBLIC_PREFIXES) or not login_required():
             return None
-        if request.path.startswith(PUBLIC_PREFIXES) or current_actor() is not None:
+        if current_actor() is not None:
             return None
         if _wants_json():
             abort(401)
         return _login_redirect()
 
-    @server.after_request
-    def _headers(response: Response) -> Response:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
+    from .security import install_headers
 
+    install_headers(server)
     server.add_url_rule(LOGIN_PATH, "login", _login_view, methods=["GET", "POST"])
     server.add_url_rule(LOGOUT_PATH, "logout", _logout_view, methods=["POST"])
+    server.add_url_rule(HEALTH_PATH, "healthz", _health_view)
     _register_error_pages(server)
     return manager
 
 
-def _login_view():
-    from dashboard.accounts import LOCKOUT_MINUTES, authenticate
+def _health_view():
+    from sqlalchemy import text
+
+    try:
+        with db.get_engine(db_url_of()).connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:  # noqa: BLE001 — any database failure is "unhealthy"
+        log.warning("health check: database unreachable")
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")
+
+
+def client_address() -> str:
+    return (request.remote_addr or "-")[:64]
+
+
+def _login_refused(lang: str, target: str, username: str, key: str, code: int, **params):
     from dashboard.pages.login import render_login_page
+
+    return render_login_page(lang=lang, csrf=csrf_token(), next_url=target, username=username,
+                             error=t(key, lang, **params)), code
+
+
+def _login_view():
+    from dashboard.accounts import LOCKOUT_MINUTES, TooBusy, authenticate
+    from dashboard.pages.login import render_login_page
+
+    from .security import audit, login_rate_limited
 
     lang = request_lang()
     target = safe_next(request.values.get("next"), "")
@@ -286,27 +351,67 @@ def _login_view():
     if not csrf_ok(request.form.get("csrf_token")):
         return render_login_page(lang=lang, csrf=csrf_token(), next_url=target,
                                  error=t("upload.csrf", lang)), 400
-    username = (request.form.get("username") or "").strip()
-    with db.transaction(db_url_of()) as s:
-        outcome = authenticate(s, username, request.form.get("password") or "")
-        user = SessionUser.of(outcome.user) if outcome.ok else None
-    if user is None:
+    username = (request.form.get("username") or "").strip()[:60]
+    url = db_url_of()
+    if login_rate_limited(url, username, client_address()):
+        audit("login", outcome="rate_limited", user=username)
+        return _login_refused(lang, target, username, "security.rate_limited", 429)
+    try:
+        outcome = authenticate(url, username, request.form.get("password") or "")
+    except TooBusy:
+        audit("login", outcome="busy", user=username)
+        return _login_refused(lang, target, username, "security.busy", 429)
+    if not outcome.ok:
+        audit("login", outcome=outcome.reason, user=username)
         key = "auth.locked" if outcome.reason == "locked" else "auth.failed"
-        log.info("failed log-in for %r (%s)", username[:60], outcome.reason)
-        return render_login_page(lang=lang, csrf=csrf_token(), next_url=target,
-                                 username=username, error=t(key, lang, minutes=LOCKOUT_MINUTES)), 401
+        return _login_refused(lang, target, username, key, 401, minutes=LOCKOUT_MINUTES)
+    from domain.auth_store import create_session
+    from domain.schema import User
+
+    with db.transaction(url) as s:
+        token = create_session(s, outcome.user_id, session_lifetime(), client_address())
+        user = SessionUser.of(s.get(User, outcome.user_id), token)
     session.clear()  # a fresh session (and CSRF token) after log-in: no session fixation
     session.permanent = True
     login_user(user)
+    audit("login", outcome="ok", user=user.username, region=user.region_code, role=user.role)
     default = "/lataus" if user.role == UPLOADER else "/"
     return redirect(safe_next(target, default))
 
 
 def _logout_view():
+    from domain.auth_store import end_session
+
+    from .security import audit
+
     if csrf_ok(request.form.get("csrf_token")):
+        actor = current_actor()
+        if actor is not None:
+            with db.transaction(db_url_of()) as s:
+                end_session(s, actor.token)  # a copy of the cookie is refused from now on
+            audit("logout", user=actor.username, region=actor.region_code)
         logout_user()
         session.clear()
     return redirect(f"{LOGIN_PATH}?lang={request_lang()}")
+
+
+def _drain_body() -> None:
+    """Read and discard an oversized body (up to TILANNEKUVA_DRAIN_MAX_BYTES, default 512 MB)
+    so that the sender receives the translated "too large" page instead of a broken
+    connection. Memory stays at one 1 MB chunk; anything larger is cut off."""
+    remaining = request.content_length or 0
+    try:
+        limit = int(os.environ.get("TILANNEKUVA_DRAIN_MAX_BYTES", 512 * 1024 * 1024))
+    except ValueError:
+        limit = 512 * 1024 * 1024
+    stream = request.environ.get("wsgi.input")
+    if stream is None or remaining > limit:
+        return
+    while remaining > 0:
+        chunk = stream.read(min(1024 * 1024, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
 
 
 def _register_error_pages(server: Flask) -> None:
@@ -327,9 +432,15 @@ def _register_error_pages(server: Flask) -> None:
     @server.errorhandler(HTTPException)
     def _http(error: HTTPException):
         code = error.code or 500
+        if code == 413:
+            _drain_body()
         return page(code, keys.get(code, "auth.error_page"))
 
     @server.errorhandler(Exception)
     def _crash(error: Exception):
+        from .security import is_read_only_error
+
+        if is_read_only_error(error):
+            return page(503, "security.read_only")
         log.exception("unhandled error on %s", request.path)
         return page(500, "auth.error_page")

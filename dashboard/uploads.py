@@ -34,15 +34,49 @@ from domain.queries import Cell
 from domain.schema import Region, Task, Upload, UploadFile, User, Workstream
 from domain.store import load_task_rows, task_figures
 from domain.vocabulary import Status
-from loaders.common import Problem, ValidationFailed, _show
+from loaders.common import Problem, ValidationFailed, _show, short_quote
 from loaders.file_safety import UnsafeFile, check_upload
 
 TOKEN_TTL = dt.timedelta(hours=2)
+
+
+def _env_int(name: str, default: int) -> int:
+    import os
+
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+# The quarantine: a refused original is kept (for the programme office's support questions)
+# only up to this size and for this many days, and it is never served back over the web.
+QUARANTINE_MAX_BYTES = _env_int("TILANNEKUVA_QUARANTINE_MAX_BYTES", 2 * 1024 * 1024)
+QUARANTINE_DAYS = _env_int("TILANNEKUVA_QUARANTINE_DAYS", 30)
 MEASURES = (Measure.READINESS_ACTIVE, Measure.READINESS_DONE, Measure.PROGRESS)
 
 
 class UploadRefused(TranslatableError):
     """The request itself is not allowed (wrong user, unknown token). Nothing was written."""
+
+
+def _refused_when_read_only(function):
+    """A read-only database refuses the write with a clear message instead of a crash."""
+    from functools import wraps
+
+    from sqlalchemy.exc import DBAPIError
+
+    @wraps(function)
+    def guarded(*args, **kwargs):
+        from dashboard.security import is_read_only_error
+
+        try:
+            return function(*args, **kwargs)
+        except DBAPIError as error:
+            if is_read_only_error(error):
+                raise UploadRefused("security.read_only") from None
+            raise
+    return guarded
 
 
 @dataclass
@@ -63,7 +97,7 @@ class Rejection:
         for p in self.problems:
             if isinstance(p, Problem):
                 out.append(dict(sheet=p.sheet or "", row=p.row or "", column=p.column or "",
-                                value="" if p.value is None else str(p.value),
+                                value="" if p.value is None else short_quote(p.value),
                                 message=t(p.message, lang, value=_show(p.value, lang),
                                           **p.params)))
             else:
@@ -165,8 +199,20 @@ def _log(session, actor, *, file_name: str, data: bytes, result: str, error_coun
                     error_count=error_count, token_hash=token_hash)
     session.add(upload)
     session.flush()
-    session.add(UploadFile(upload_id=upload.id, content=data))
+    if result != "rejected" or len(data) <= QUARANTINE_MAX_BYTES:
+        session.add(UploadFile(upload_id=upload.id, content=data))
+    if result == "rejected":
+        purge_quarantine(session)
     return upload
+
+
+def purge_quarantine(session, at: dt.datetime | None = None) -> int:
+    """Delete refused originals older than QUARANTINE_DAYS (their log rows stay)."""
+    from sqlalchemy import delete
+
+    cutoff = (at or _now()) - dt.timedelta(days=QUARANTINE_DAYS)
+    old = select(Upload.id).where(Upload.result == "rejected", Upload.created_at < cutoff)
+    return session.execute(delete(UploadFile).where(UploadFile.upload_id.in_(old))).rowcount
 
 
 def _require_uploader(actor) -> None:
@@ -202,13 +248,21 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None,
     return parsed, problems, None
 
 
+@_refused_when_read_only
 def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
             period: str | None = None, correction: str | None = None) -> Preview | Rejection:
+    from dashboard.security import UploadsBusy, audit_actor, upload_slot
+
     _require_uploader(actor)
     file_name = clean_file_name(file_name)
     correction = (correction or "").strip()[:500] or None if actor.sees_everything else None
     with db.session_factory(db_url)() as session:
-        parsed, problems, total = _validate(session, actor, data, file_name, period, correction)
+        try:
+            with upload_slot():  # a bounded number of files checked and parsed at once
+                parsed, problems, total = _validate(session, actor, data, file_name, period,
+                                                    correction)
+        except UploadsBusy:
+            raise UploadRefused("security.uploads_busy") from None
         if problems:
             # a region uploader can only ever send its own region: log it there when the
             # file was too broken to tell
@@ -218,6 +272,8 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
                 upload = _log(write, actor, file_name=file_name, data=data, result="rejected",
                               error_count=total or len(problems), region_id=refused_region,
                               period=parsed.period if parsed is not None else None)
+            audit_actor("upload.reject", actor, file=file_name, size=len(data),
+                        problems=total or len(problems), upload_id=upload.id)
             return Rejection(upload.id, file_name, problems, total)
         diff = _diff(session, parsed)
     token = secrets.token_urlsafe(32)
@@ -226,6 +282,8 @@ def preview(db_url: str | None, actor, file_name: str | None, data: bytes,
                       region_id=parsed.region.id, period=parsed.period,
                       token_hash=_hash_token(token))
     _PARSED.put(_hash_token(token), upload.sha256, parsed)
+    audit_actor("upload.preview", actor, file=file_name, size=len(data), upload_id=upload.id,
+                for_region=parsed.region.code, period=parsed.period)
     return Preview(token=token, upload_id=upload.id, file_name=file_name, region=parsed.region,
                    period=parsed.period, correction=correction, warnings=list(parsed.warnings),
                    **diff)
@@ -273,6 +331,7 @@ def _diff(session, parsed) -> dict:
                 task_count=len(parsed.statuses))
 
 
+@_refused_when_read_only
 def confirm(db_url: str | None, actor, token: str | None,
             correction: str | None = None) -> Confirmed:
     """Write the previewed file as the region's new revision, in one transaction. The round is
@@ -324,6 +383,10 @@ def confirm(db_url: str | None, actor, token: str | None,
                                         correction=correction)
         session.execute(update(Upload).where(Upload.id == upload_id)
                         .values(submission_id=submission.id))
+        from dashboard.security import audit_actor
+
+        audit_actor("upload.confirm", actor, upload_id=upload_id, for_region=parsed.region.code,
+                    period=parsed.period, revision=submission.revision)
         return Confirmed(upload_id, submission.id, submission.revision, parsed.region,
                          parsed.period)
 
@@ -336,6 +399,8 @@ def original(db_url: str | None, actor, upload_id: int) -> tuple[str, bytes]:
         upload, data = queries.upload_original(session, upload_id)
         if upload is None or data is None:
             raise UploadRefused("upload.token_unknown")
+        if upload.result == "rejected":  # quarantined: active content is never served back
+            raise UploadRefused("security.quarantined")
         return upload.file_name, data
 
 
@@ -349,6 +414,7 @@ class AdminImported:
     period: str | None
 
 
+@_refused_when_read_only
 def admin_import(db_url: str | None, actor, kind: str, file_name: str | None, data: bytes, *,
                  period: str | None = None, measure: str | None = None,
                  workstream: str | None = None) -> AdminImported | Rejection:
@@ -367,6 +433,8 @@ def admin_import(db_url: str | None, actor, kind: str, file_name: str | None, da
     problems: list = []
     result = None
     wanted_period = parse_period(period) if period else None
+    from dashboard.security import audit_actor
+
     try:
         check_upload(data, file_name)
     except UnsafeFile as refused:
@@ -396,6 +464,8 @@ def admin_import(db_url: str | None, actor, kind: str, file_name: str | None, da
                       period=wanted_period)
         if not problems:
             upload.confirmed_at = _now()
+    audit_actor(f"upload.admin_{kind}", actor, outcome="rejected" if problems else "accepted",
+                file=file_name, size=len(data), upload_id=upload.id)
     if problems:
         return Rejection(upload.id, file_name, problems)
     return AdminImported(upload.id, kind, dict(result.counts), wanted_period)

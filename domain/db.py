@@ -24,20 +24,43 @@ def default_url() -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets readers go on while a region's upload commits; the busy timeout makes a second
     # writer wait for the lock instead of failing with "database is locked".
+    import sqlite3
+
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:  # a read-only file: it is read as it is
+        pass
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
+def sqlite_path(url: str) -> str:
+    """The file of a SQLite URL (plain or `sqlite:///file:PATH?mode=ro&uri=true`)."""
+    path = url.split("///", 1)[-1]
+    if path.startswith("file:"):
+        path = path[len("file:"):].split("?", 1)[0]
+    return path
+
+
+def _read_only_if_unwritable(url: str, path: str) -> str:
+    """A SQLite file (or its folder) this process may not write is opened read-only, so that
+    reads work and writes fail with "readonly database" (reported clearly), not at connect."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+        return f"sqlite:///file:{os.path.abspath(path)}?mode=ro&uri=true"
+    return url
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = url or default_url()
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
+        path = sqlite_path(url)
+        if path and path != ":memory:" and not url.split("///", 1)[-1].startswith("file:"):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            url = _read_only_if_unwritable(url, path)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

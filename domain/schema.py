@@ -241,3 +241,37 @@ class UploadFile(Base):
     __tablename__ = "upload_file"
     upload_id: Mapped[int] = mapped_column(ForeignKey("upload.id"), primary_key=True)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AppSetting(Base):
+    """Facts about the database itself. `kind` is "demo" only in a database built by
+    `tilannekuva demo` (or `make run`'s own demo database): only such a database holds demo
+    users and may be read without logging in."""
+
+    __tablename__ = "app_setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class AuthSession(Base):
+    """A log-in session on the server. The cookie holds a random token; only its sha256 is
+    stored here. Log-out deletes the row, so a copied cookie stops working; `expires_at` is
+    fixed at log-in (an absolute lifetime, never extended by use)."""
+
+    __tablename__ = "auth_session"
+    __table_args__ = (Index("ix_auth_session_user", "user_id"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    client: Mapped[str | None] = mapped_column(String(64))
+
+
+class RateLimit(Base):
+    """A fixed-window attempt counter shared by every worker process (key e.g.
+    "login-user:kainuu" or "login-addr:10.0.0.7")."""
+
+    __tablename__ = "rate_limit"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    count: Mapped[int] = mapped_column(Integer)

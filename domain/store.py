@@ -48,6 +48,7 @@ def ensure_snapshot(session: Session, period: str, report_date: dt.date | None =
     """The month's snapshot, made with its reporting round if new. A new month written
     straight through here (national summary tables, tests, benches) is a published round;
     `domain.rounds.open_round` makes an open one."""
+    lock_revisions(session)  # two processes must not both create the month's snapshot
     snapshot = session.scalar(select(Snapshot).where(Snapshot.period == period))
     if snapshot is None:
         snapshot = Snapshot(period=period, report_date=report_date or default_report_date(period),
@@ -66,10 +67,33 @@ def ensure_snapshot(session: Session, period: str, report_date: dt.date | None =
     return snapshot
 
 
+REVISION_LOCK_KEY = 740_021_2023  # PostgreSQL advisory lock of revision numbering
+
+
+def lock_revisions(session: Session) -> None:
+    """Serialise revision numbering (and snapshot creation) across processes for the rest of
+    this transaction, so that parallel imports of one region — web confirms or CLI runs — get
+    distinct, consecutive revisions.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: the write lock is taken now
+    (BEGIN IMMEDIATE, waiting up to the busy timeout) unless the transaction already writes;
+    the driver would otherwise start the transaction only at the first INSERT, after the
+    "max(revision)" read, and two processes would both read the same maximum."""
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({REVISION_LOCK_KEY})")
+    elif dialect == "sqlite":
+        raw = connection.connection.driver_connection
+        if not raw.in_transaction:
+            raw.execute("BEGIN IMMEDIATE")
+
+
 def _new_submission(session: Session, snapshot: Snapshot, region: Region, scope: str, *,
                     is_summary: bool, is_synthetic: bool, source_name: str | None,
                     source_sha256: str | None, imported_by: str | None,
                     correction_reason: str | None = None) -> Submission:
+    lock_revisions(session)
     previous = session.scalar(
         select(func.max(Submission.revision)).where(
             Submission.snapshot_id == snapshot.id, Submission.region_id == region.id,

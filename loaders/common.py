@@ -50,10 +50,20 @@ class Problem:
         return f"{', '.join(where)}: {text}" if where else text
 
 
+QUOTE_MAX = 60  # characters of a bad value quoted back in a message
+
+
+def short_quote(value: object, limit: int = QUOTE_MAX) -> str:
+    """At most `limit` characters of a value (with "…" when cut): a message never echoes a
+    huge cell back to the sender."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _show(value: object, lang: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return t("problem.empty_value", lang)
-    return f"'{value}'" if isinstance(value, str) else str(value)
+    return f"'{short_quote(value)}'" if isinstance(value, str) else short_quote(value)
 
 
 class ValidationFailed(Exception):

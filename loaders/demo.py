@@ -42,12 +42,29 @@ def is_empty(url: str | None = None) -> bool:
         return not session.scalar(select(func.count()).select_from(Snapshot))
 
 
+def mark_as_demo(url: str | None = None) -> None:
+    """Mark the database as a demo before anything is written into it. Refused (TranslatableError
+    "security.not_empty") when it already holds a roadmap, users or data and is not a demo:
+    the demo and its published passwords never go into a real database."""
+    from domain.auth_store import DEMO, db_kind, mark_kind
+    from domain.i18n import TranslatableError
+    from domain.schema import Region, User
+
+    with db.transaction(url) as session:
+        if db_kind(session) != DEMO and any(
+                session.scalar(select(func.count()).select_from(table))
+                for table in (Region, User, Snapshot)):
+            raise TranslatableError("security.not_empty")
+        mark_kind(session, DEMO)
+
+
 def build_demo(url: str | None = None, workdir: str | Path | None = None,
                periods: list[str] | None = None,
                progress: Callable[[str], None] | None = None,
                csv_dir: str | Path | None = None) -> DemoReport:
     """Write the demo's files into `workdir` (default data/demo/) and import them into `url`."""
     say = progress or (lambda _msg: None)
+    mark_as_demo(url)
     workdir = Path(workdir or db.PROJECT_ROOT / "data" / "demo")
     workdir.mkdir(parents=True, exist_ok=True)
     report = DemoReport()

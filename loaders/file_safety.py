@@ -17,6 +17,7 @@ xlsx/CSV the app writes (notes are stored as given, but never exported as live f
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from pathlib import Path
 from domain.i18n import TranslatableError
 
 MB = 1024 * 1024
+MAX_CELL_CHARS = 32_767
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: .xls, encrypted xlsx
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 # Names in the DataSpaces of a file encrypted by a sensitivity label (MS-OFFCRYPTO 2.2.6, IRM)
@@ -55,6 +57,13 @@ class Limits:
     # can hold a million rows) from costing the server half a minute of parsing.
     max_rows: int = 30_000
     max_cells: int = 600_000
+    # One XML part unpacked (a 350-task sheet's worksheet is ~0.2 MB; 600 000 cells ~25 MB).
+    max_part: int = field(default_factory=lambda: _env_int("TILANNEKUVA_MAX_XML_PART_BYTES",
+                                                           25 * MB))
+    # Excel's own limit of text in one cell. While streaming, a text run between two tags
+    # longer than MAX_CELL_CHARS * 6 bytes (UTF-8 and entity escapes included) is refused at
+    # once, so a 95 MB cell costs ~0.2 MB of reading; the loaders check the exact length.
+    max_cell_chars: int = MAX_CELL_CHARS
 
 
 class UnsafeFile(TranslatableError):
@@ -197,20 +206,58 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     return b"".join(chunks)
 
 
-_ROW_MARKS = (b"<row", b":row", b"<table:table-row ", b"<table:table-row>")
-_CELL_MARKS = (b"<c ", b":c ", b"<c>", b"<table:table-cell ", b"<table:table-cell>")
+# Tags as XML allows them: an optional namespace prefix, and any whitespace (space, tab,
+# newline) or "/" or ">" after the name — `<c\t r="A1">` is a cell too.
+# OpenDocument's `<table:table-row>` / `<table:table-cell>` are counted the same way.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:row|table-row)[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:c|table-cell)[\s/>]")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_TAIL = 64  # bytes kept between blocks: longer than any tag the patterns match
+
+
+def _count_new(pattern: re.Pattern, window: bytes, old: int) -> int:
+    """Matches that end in the new part of `window` (those ending in the old tail were
+    counted with the previous block)."""
+    return sum(1 for m in pattern.finditer(window) if m.end() > old)
+
+
+class _TextRuns:
+    """The longest text between two tags, tracked across blocks in constant memory."""
+
+    def __init__(self, limit_bytes: int):
+        self.limit = limit_bytes
+        self.run = 0
+        self.long = re.compile(rb"<[^<]{%d}" % (limit_bytes + 1))
+
+    def feed(self, block: bytes) -> bool:
+        """False as soon as a run is over the limit."""
+        first = block.find(b"<")
+        if first == -1:
+            self.run += len(block)
+            return self.run <= self.limit
+        if self.run + first > self.limit or self.long.search(block, first):
+            return False
+        self.run = len(block) - block.rfind(b"<") - 1
+        return True
+
+
+def _too_many(limits: Limits) -> UnsafeFile:
+    return UnsafeFile("upload.file.too_many_rows",
+                      rows=f"{limits.max_rows:,}".replace(",", "\u00a0"),
+                      cells=f"{limits.max_cells:,}".replace(",", "\u00a0"))
 
 
 def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
                   budget: int, counts: dict[str, int]) -> int:
     """Decompress one entry with a size budget (zipfile also stops at the declared size and
-    checks the CRC at the end: a lying header or a cut archive fails here); refuse DTDs; count
-    the rows and cells of worksheets (over-counting is harmless: the limits are generous)."""
+    checks the CRC at the end: a lying header or a cut archive fails here); refuse DTDs, parts
+    over `max_part`, and text runs longer than a cell may hold; count the rows and cells of
+    worksheets (over-counting is harmless: the limits are generous). Memory: one block."""
     name = info.filename.lower()
     is_xml = name.endswith((".xml", ".rels", ".vml"))
     is_sheet = (name.startswith("xl/worksheets/") and name.endswith(".xml")) or \
         name == "content.xml"
+    runs = _TextRuns(limits.max_cell_chars * 6)
     size, tail = 0, b""
     try:
         with archive.open(info) as handle:
@@ -218,18 +265,23 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
                 size += len(block)
                 if size > budget:
                     raise UnsafeFile("upload.file.zip_bomb")
-                if is_xml:
-                    window = tail + block
-                    if any(marker in window for marker in _DANGEROUS_XML):
-                        raise UnsafeFile("upload.file.xml_dtd", part=info.filename)
-                    tail = window[-_OVERLAP:]
+                if not is_xml:
+                    continue
+                if size > limits.max_part:
+                    raise UnsafeFile("security.part_too_large", part=info.filename[:60],
+                                     limit=limits.max_part // MB)
+                window = tail + block
+                if any(marker in window for marker in _DANGEROUS_XML):
+                    raise UnsafeFile("upload.file.xml_dtd", part=info.filename)
+                if not runs.feed(block):
+                    raise UnsafeFile("security.cell_too_long", part=info.filename[:60],
+                                     limit=f"{limits.max_cell_chars:,}".replace(",", "\u00a0"))
                 if is_sheet:
-                    counts["rows"] += sum(block.count(m) for m in _ROW_MARKS)
-                    counts["cells"] += sum(block.count(m) for m in _CELL_MARKS)
+                    counts["rows"] += _count_new(_ROW_TAG, window, len(tail))
+                    counts["cells"] += _count_new(_CELL_TAG, window, len(tail))
                     if counts["rows"] > limits.max_rows or counts["cells"] > limits.max_cells:
-                        raise UnsafeFile("upload.file.too_many_rows",
-                                         rows=f"{limits.max_rows:,}".replace(",", "\u00a0"),
-                                         cells=f"{limits.max_cells:,}".replace(",", "\u00a0"))
+                        raise _too_many(limits)
+                tail = window[-_TAIL:]
     except UnsafeFile:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):

@@ -70,7 +70,23 @@ def cli(ctx: click.Context, db_url: str | None, lang: str) -> None:
 
 
 def main() -> None:
-    cli(prog_name="tilannekuva")
+    import sys
+
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        cli(prog_name="tilannekuva", standalone_mode=True)
+    except DBAPIError as error:  # a read-only database: reads work, a write says so clearly
+        from dashboard.security import is_read_only_error
+        from domain.i18n import t
+
+        if not is_read_only_error(error):
+            raise
+        lang = "fi"
+        if "--lang" in sys.argv[:-1]:
+            lang = sys.argv[sys.argv.index("--lang") + 1]
+        click.echo(t("security.read_only", lang if lang in LANGS else "fi"), err=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

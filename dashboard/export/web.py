@@ -88,15 +88,15 @@ def export_links(pathname: str | None, search: str | None):
 # --- Flask routes ------------------------------------------------------------------------
 
 def may_export() -> bool:
-    """Who may export: anyone who may see the dashboards when they are open (the default);
-    when the dashboards require a log-in, coordinators and admins (dashboard/auth.py's roles:
-    a pack costs the server ~10 s of work, and briefing is the coordinators' job)."""
-    if not current_app.config.get("TILANNEKUVA_REQUIRE_LOGIN"):
-        return True
-    from dashboard.auth import SEES_EVERYTHING, current_actor
+    """Who may export: anyone on an open demo database; when log-in is required (every
+    non-demo database), coordinators, admins and ministry readers (dashboard/auth.py's
+    EXPORTERS: a pack costs the server ~10 s of work; region uploaders only upload)."""
+    from dashboard.auth import EXPORTERS, current_actor, login_required
 
+    if not login_required():
+        return True
     actor = current_actor()
-    return actor is not None and actor.role in SEES_EVERYTHING
+    return actor is not None and actor.role in EXPORTERS
 
 
 def _renderer() -> SlideRenderer:
@@ -172,6 +172,13 @@ def slide_for(session, args, lang: str) -> slide_mod.Slide:
         deltas=(args.get("deltas") or "").lower() in ("1", "true", "yes", "on"))
 
 
+def _audit(event: str, **details) -> None:
+    from dashboard.auth import current_actor
+    from dashboard.security import audit_actor
+
+    audit_actor(event, current_actor(), **details)
+
+
 def _attachment(data: bytes, mimetype: str, filename: str) -> Response:
     return Response(data, mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="{filename}"',
@@ -186,6 +193,7 @@ def image_view():
         with read_session(_db_url()) as session:
             slide = slide_for(session, request.args, lang)
         png = _renderer().render(slide.figure)
+        _audit("export.image", slide=slide.filename)
     except UnknownSlide as exc:
         return error_page(400, lang, exc.message(lang))
     except ExportUnavailable as exc:
@@ -203,6 +211,7 @@ def pack_view():
         with read_session(_db_url()) as session:
             period = _period(session, request.args.get("period"))
         pack = build_pack(_db_url(), period, lang, _renderer(), regions=regions)
+        _audit("export.pack", period=period, regions=",".join(regions or []) or None)
     except UnknownSlide as exc:
         return error_page(400, lang, exc.message(lang))
     except ExportUnavailable as exc:

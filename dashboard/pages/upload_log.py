@@ -59,7 +59,9 @@ def layout(request: PageRequest):
             html.Td(html.Code(u.sha256[:16] + "…", title=u.sha256)),
             html.Td(_result(u, lang), className=f"result-{u.result}"),
             html.Td(html.A(t("upload.log.download", lang), href=original_href(u.id),
-                           id=f"original-{u.id}")),
+                           id=f"original-{u.id}") if u.result != "rejected" else
+                    html.Span(t("security.quarantine_cell", lang),
+                              title=t("security.quarantined", lang))),
         ], id=f"upload-log-row-{u.id}") for u in log]
     head = html.Tr([html.Th(t(key, lang)) for key in (
         "upload.log.when", "upload.log.who", "upload.log.region", "upload.log.period",

@@ -63,7 +63,10 @@ def demo_server(demo_db):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fi-FI")
+    # bypass_csp: Playwright's wait_for_function evaluates strings in the page, which the app's
+    # CSP forbids; the CSP itself is tested in tests/security/test_csp_browser.py
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fi-FI",
+                                  bypass_csp=True)
     pg = context.new_page()
     pg.set_default_timeout(20_000)
     yield pg

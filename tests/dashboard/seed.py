@@ -103,8 +103,12 @@ def record_summary_month(session, period: str, seed: int = 3) -> None:
 
 
 def build_small(url: str) -> None:
-    """10/21 summary-only + 11/21 and 12/21 with task rows."""
+    """10/21 summary-only + 11/21 and 12/21 with task rows. Marked as a demo database (open
+    without log-in, like the demo): the dashboard tests read it anonymously."""
+    from domain.auth_store import DEMO, mark_kind
+
     with db.transaction(url) as session:
+        mark_kind(session, DEMO)
         seed_reference(session)
         record_summary_month(session, "2021-10")
         record_months(session, ["2021-11", "2021-12"])

@@ -103,7 +103,7 @@ SIGNED_IN_PAGES = {"/lataus": "#upload-file", "/lataus/loki": "#upload-log-title
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_axe_signed_in_pages(browser, signed_server, axe, lang):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(20_000)
     try:
@@ -222,7 +222,7 @@ def test_heatmap_at_200_percent_zoom(browser, demo_server, screenshots):
     """1280 px window at 200 % zoom (a 640 CSS px viewport, device scale 2): no two header or
     cell texts of the overview's or the region page's heatmap overlap, and the table scrolls
     inside its panel instead of being cut off."""
-    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(20_000)
     try:
@@ -282,7 +282,7 @@ def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screensho
     from domain import queries
     from loaders.template import write_template
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:
@@ -302,7 +302,9 @@ def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screensho
 
         _login(page, signed_server.url, "kainuu")
         page.goto(f"{signed_server.url}/lataus?lang=fi")
-        _ready(page, "#upload-file")
+        # the real dcc.Upload (an async chunk) is in place and its input named
+        _ready(page, "#upload-file input[type=file][aria-label]")
+        page.wait_for_timeout(500)
         info = _tab_to(page, lambda f: f["host"] == "upload-file")
         assert info["tag"] == "INPUT"
         name = page.evaluate("document.activeElement.getAttribute('aria-label')")

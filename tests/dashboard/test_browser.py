@@ -159,7 +159,7 @@ def test_language_switch_and_shared_url(page, demo_server, screenshots, browser)
 
     # a coordinator sends a link: opening it in a fresh browser context restores the view
     shared = demo_server.url + "/?period=2021-10&view=subareas&workstream=yp&sort=value&lang=en"
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, bypass_csp=True)
     other = context.new_page()
     try:
         _open(other, shared)

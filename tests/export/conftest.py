@@ -85,6 +85,10 @@ def export_db(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("export-db") / "export.sqlite"
     url = f"sqlite:///{path}"
     db.get_engine(url)
+    from domain.auth_store import DEMO, mark_kind
+
+    with db.transaction(url) as session:  # synthetic test data, open like the demo
+        mark_kind(session, DEMO)
     return seed(url)
 
 

@@ -52,7 +52,7 @@ def shot(page, name: str) -> None:
 
 
 def context_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
     return context, page

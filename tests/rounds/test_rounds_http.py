@@ -23,6 +23,16 @@ def web(rounds_db):
     return Browserless(make_app(rounds_db))
 
 
+def open_to_anonymous(url: str) -> None:
+    """Only a database marked as a demo can be read without logging in (issue 9): these tests
+    check what anonymous readers of such an open database see of an open round."""
+    from domain import db
+    from domain.auth_store import DEMO, mark_kind
+
+    with db.transaction(url) as session:
+        mark_kind(session, DEMO)
+
+
 def text_of(response) -> str:
     return json.dumps(response.get_json(), ensure_ascii=False)
 
@@ -147,6 +157,7 @@ def test_only_coordinators_see_an_open_round(web, rounds_db, tmp_path):
     open_round(rounds_db, "2022-03")
     import_status(rounds_db, io.BytesIO(filled_sheet(rounds_db, "kainuu", "2022-03", "Valmis")))
 
+    open_to_anonymous(rounds_db)
     anonymous = route(web, "/", "?period=2022-03")  # asks for the open round by hand
     assert "Tilannekuva 2/2022" in anonymous
     assert "kesken" not in anonymous and "3/2022" not in anonymous
@@ -203,7 +214,10 @@ def test_board_downloads_and_actions_for_coordinators(web, rounds_db):
 
 def test_an_open_round_is_not_exported_or_downloaded_for_anonymous_readers(web, rounds_db):
     open_round(rounds_db, "2022-03")
-    response = web.client.get("/vienti/kuva.png?view=readiness&period=2022-03&lang=fi")
+    url = "/vienti/kuva.png?view=readiness&period=2022-03&lang=fi"
+    assert web.client.get(url).status_code == 302  # a real database: log in first
+    open_to_anonymous(rounds_db)
+    response = web.client.get(url)
     assert response.status_code == 400
     assert re.search("2022-03", response.get_data(as_text=True))
     data = web.client.get("/lataa/yleiskuva.csv?period=2022-03&lang=fi")

@@ -38,13 +38,11 @@ def test_users_add_list_disable_reset(structure_db):
 
     assert run(url, "users", "disable", "kainuu").exit_code == 0
     assert "poistettu käytöstä" in run(url, "users", "list").output
-    with db.transaction(url) as s:
-        assert accounts.authenticate(s, "kainuu", PASSWORD).reason == "failed"
+    assert accounts.authenticate(url, "kainuu", PASSWORD).reason == "failed"
     assert run(url, "users", "enable", "kainuu").exit_code == 0
     reset = run(url, "users", "reset-password", "kainuu", "--password", "uusi-salasana-123")
     assert reset.exit_code == 0
-    with db.transaction(url) as s:
-        assert accounts.authenticate(s, "kainuu", "uusi-salasana-123").ok
+    assert accounts.authenticate(url, "kainuu", "uusi-salasana-123").ok
 
 
 def test_users_add_refuses_bad_input_with_exit_2(structure_db):
@@ -65,15 +63,12 @@ def test_users_add_refuses_bad_input_with_exit_2(structure_db):
 
 def test_lockout_expires(upload_db):
     start = dt.datetime(2022, 1, 10, 9, 0)
-    with db.transaction(upload_db) as s:
-        for _ in range(accounts.LOCKOUT_ATTEMPTS):
-            outcome = accounts.authenticate(s, "lappi", "väärin-väärin", at=start)
-        assert outcome.reason == "locked"
-    with db.transaction(upload_db) as s:
-        assert accounts.authenticate(s, "lappi", PASSWORD, at=start).reason == "locked"
+    for _ in range(accounts.LOCKOUT_ATTEMPTS):
+        outcome = accounts.authenticate(upload_db, "lappi", "väärin-väärin", at=start)
+    assert outcome.reason == "locked"
+    assert accounts.authenticate(upload_db, "lappi", PASSWORD, at=start).reason == "locked"
     later = start + dt.timedelta(minutes=accounts.LOCKOUT_MINUTES + 1)
-    with db.transaction(upload_db) as s:
-        assert accounts.authenticate(s, "lappi", PASSWORD, at=later).ok
+    assert accounts.authenticate(upload_db, "lappi", PASSWORD, at=later).ok
 
 
 def test_notes_are_stored_as_given_and_exported_as_text(upload_db, tmp_path):

@@ -60,8 +60,10 @@ def served(tmp_path_factory, demo_template):
 
 @pytest.fixture
 def page(browser):
+    # bypass_csp: Playwright's wait_for_function evaluates strings in the page, which the app's
+    # CSP forbids; the CSP itself is tested in tests/security/test_csp_browser.py
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI",
-                                  accept_downloads=True)
+                                  accept_downloads=True, bypass_csp=True)
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     yield pg

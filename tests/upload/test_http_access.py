@@ -72,9 +72,10 @@ def test_anonymous_users_cannot_upload_or_download(web, upload_db):
     before = dump(upload_db, ("snapshot", "submission", "upload"))
     assert web.client.get("/lataus/pohja?region=kainuu").status_code == 302
     assert web.client.get("/lataus/loki/1/alkuperainen").status_code == 302
+    # a non-demo database is closed: an anonymous callback never reaches the upload code
     response = web.upload("kainuu.xlsx", filled_sheet(upload_db, "kainuu", "2021-11"))
-    assert "Kirjaudu sisään" in text_of(response) and token_of(response) is None
-    assert "Kirjaudu sisään" in text_of(web.page("/lataus"))
+    assert response.status_code == 401
+    assert web.page("/lataus").status_code == 401
     assert dump(upload_db, ("snapshot", "submission", "upload")) == before
 
 
@@ -180,9 +181,22 @@ def test_login_can_be_required_for_the_dashboards(upload_db, monkeypatch):
     assert web.client.get("/_dash-layout").status_code == 200
 
 
-def test_dashboards_are_open_by_default(web):
+def test_a_real_database_is_closed_by_default(web):
+    assert web.client.get("/").status_code == 302
+    assert web.client.get("/_dash-layout").status_code == 401
+    assert web.client.get("/_dash-dependencies").status_code == 401
+    assert web.client.get("/vienti/paketti.zip?period=2021-11").status_code == 302
+    assert web.client.get("/healthz").status_code == 200  # the health check stays open
+
+
+def test_a_demo_database_is_open_with_a_notice(web, upload_db):
+    from domain.auth_store import DEMO, mark_kind
+
+    with db.transaction(upload_db) as s:
+        mark_kind(s, DEMO)
     assert web.client.get("/").status_code == 200
     assert web.client.get("/_dash-layout").status_code == 200
+    assert "Esimerkkitietokanta" in text_of(web.page("/"))
 
 
 def test_disabling_a_user_ends_their_session(web, upload_db):

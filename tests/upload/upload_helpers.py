@@ -130,8 +130,8 @@ class Browserless:
             "username": username, "password": password, "csrf_token": self.csrf()})
 
     def callback_output(self, input_id: str, input_prop: str) -> dict:
-        if self._deps is None:
-            self._deps = self.client.get("/_dash-dependencies").get_json()
+        if self._deps is None:  # the app's own list: /_dash-dependencies is closed to anonymous
+            self._deps = self.app._callback_list
         for dep in self._deps:
             if any(i["id"] == input_id and i["property"] == input_prop for i in dep["inputs"]):
                 return dep

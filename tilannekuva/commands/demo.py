@@ -31,8 +31,14 @@ def demo(ctx, force: bool, workdir: Path | None) -> None:
     if not demo_data.is_empty(url):
         click.echo(t("cli.demo.exists", ctx.lang), err=True)
         raise SystemExit(1)
-    report = demo_data.build_demo(url, workdir, progress=click.echo)
     from dashboard.accounts import DEMO_PASSWORD, create_demo_users
+    from domain.i18n import TranslatableError
+
+    try:
+        report = demo_data.build_demo(url, workdir, progress=click.echo)
+    except TranslatableError as refused:  # a real database: the demo is never built into it
+        click.echo(refused.render(ctx.lang), err=True)
+        raise SystemExit(2) from None
 
     with db.transaction(url) as session:
         users = create_demo_users(session)

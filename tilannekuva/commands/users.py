@@ -30,7 +30,7 @@ def users() -> None:
 
 @users.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["region_uploader", "coordinator", "admin"]),
+@click.option("--role", type=click.Choice(["region_uploader", "reader", "coordinator", "admin"]),
               required=True, help="region_uploader uploads for one region; coordinator sees "
                                   "everything and the upload log; admin also manages users.")
 @click.option("--region", default=None, help="The uploader's region (name or code).")
