@@ -11,6 +11,7 @@ overlaps.
 from __future__ import annotations
 
 import html as _esc
+from functools import lru_cache
 from typing import Callable
 
 from dash import dcc, html
@@ -91,32 +92,107 @@ def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -
     return lines
 
 
+# --- one cell as HTML: the overview draws up to 368 × 30 of them per request, so the texts
+# that repeat (percentages, counts, band wordings, translations) are escaped once per process
+# and the cell is one f-string; the markup is exactly what the `H` builder writes
+# (tests/dashboard/test_heatmap_html_fast.py compares the two).
+
+_esc_q = _esc.escape
+
+
+@lru_cache(maxsize=None)
+def _shown_html(percent: int | None, lang: str) -> str:
+    shown = format_percent(percent, lang) if percent is not None else t("no_data", lang)
+    return f'<span class="hm-value">{_esc_q(shown)}</span>'
+
+
+@lru_cache(maxsize=None)
+def _band_html(colour_band: int | None, lang: str) -> tuple[str, str, str]:
+    """(summary words, details line, td attributes) of a band."""
+    if not colour_band:
+        return "", "", f' class="hm-cell hm-band-0" style="{_esc_q("background-color:" + NO_DATA_COLOUR)}"'
+    short = _esc_q(", " + t("a11y.cell.band_short", lang, band=colour_band))
+    line = _esc_q(t("a11y.cell.band", lang, band=colour_band,
+                    legend=BANDS[colour_band - 1].legend(lang)))
+    colour = _esc_q("background-color:" + band_colour(colour_band))
+    return (f'<span class="{VISUALLY_HIDDEN}">{short}</span>', f"<span>{line}</span>",
+            f' class="hm-cell hm-band-{colour_band}" style="{colour}"')
+
+
+@lru_cache(maxsize=None)
+def _delta_html(delta: int, lang: str) -> str:
+    arrow = "▲" if delta > 0 else ("▼" if delta < 0 else "")
+    signed = format_signed(delta, lang)
+    words = _esc_q(t("a11y.cell.delta", lang, delta=signed))
+    return (f'<span class="hm-delta" aria-hidden="true">{_esc_q(arrow + signed)}</span>'
+            f'<span class="{VISUALLY_HIDDEN}">{words}</span>')
+
+
+@lru_cache(maxsize=65536)
+def _counts_html(numerator: int | None, denominator: int | None, lang: str) -> str:
+    if numerator is not None and denominator is not None:
+        line = t("tasks_count", lang, n=numerator, total=denominator)
+    elif denominator is not None:
+        line = t("dash.hover.summary_value", lang, total=denominator)
+    else:
+        line = t("dash.hover.summary_value_nocount", lang)
+    return f"<span>{_esc_q(line)}</span>"
+
+
+@lru_cache(maxsize=None)
+def _no_data_html(lang: str) -> str:
+    return f"<span>{_esc_q(t('no_data', lang))}</span>"
+
+
+@lru_cache(maxsize=None)
+def _percent_line_html(percent: int, lang: str) -> str:
+    return f"<span>{_esc_q(format_percent(percent, lang))}</span>"
+
+
+@lru_cache(maxsize=None)
+def _started_html(started: int, lang: str) -> str:
+    return f"<span>{_esc_q(t('a11y.cell.started', lang, pct=format_percent(started, lang)))}</span>"
+
+
+def _cell_words_html(cell, colour_band: int | None, lang: str, started: int | None) -> str:
+    """`_cell_words` as the details' `<span>` lines."""
+    if cell.percent is None:
+        return _no_data_html(lang)
+    parts = _percent_line_html(cell.percent, lang) + _counts_html(cell.numerator, cell.denominator, lang)
+    if started is not None:
+        parts += _started_html(started, lang)
+    if colour_band:
+        parts += _band_html(colour_band, lang)[1]
+    return parts
+
+
+def heat_cell_html(cell, colour_band: int | None, title_html: str, lang: str, *,
+                   started: int | None = None, delta: int | None = None,
+                   delta_text_html: str | None = None, cell_id: str | None = None) -> str:
+    """One coloured cell: the number (and change) on the band colour; the details open on
+    Enter/Space or a click. The band is said in words inside the summary for screen readers.
+    `title_html` and `delta_text_html` are already escaped."""
+    band_words, _, td_attrs = _band_html(colour_band, lang)
+    summary = _shown_html(cell.percent, lang)
+    if delta is not None:
+        summary += _delta_html(delta, lang)
+    details = f"<strong>{title_html}</strong>" + _cell_words_html(cell, colour_band, lang, started)
+    if delta_text_html:
+        details += f"<span>{delta_text_html}</span>"
+    if cell_id:
+        td_attrs += f' id="{_esc_q(str(cell_id))}"'
+    return _Raw(f'<td{td_attrs}><details class="hm-cell-details"><summary class="hm-summary">'
+                f'{summary}{band_words}</summary><div class="hm-details">{details}</div>'
+                f"</details></td>")
+
+
 def heat_cell(cell, colour_band: int | None, title: str, lang: str, *,
               started: int | None = None, delta: int | None = None, delta_text: str | None = None,
-              cell_id: str | None = None) -> H.Td:
-    """One coloured cell: the number (and change) on the band colour; the details open on
-    Enter/Space or a click. The band is said in words inside the summary for screen readers."""
-    shown = format_percent(cell.percent, lang) if cell.percent is not None else t("no_data", lang)
-    summary = [H.Span(shown, className="hm-value")]
-    if delta is not None:
-        arrow = "▲" if delta > 0 else ("▼" if delta < 0 else "")
-        summary.append(H.Span(f"{arrow}{format_signed(delta, lang)}", className="hm-delta",
-                                 **{"aria-hidden": "true"}))
-        summary.append(H.Span(t("a11y.cell.delta", lang, delta=format_signed(delta, lang)),
-                                 className=VISUALLY_HIDDEN))
-    if colour_band:
-        summary.append(H.Span(", " + t("a11y.cell.band_short", lang, band=colour_band),
-                                 className=VISUALLY_HIDDEN))
-    details = [H.Strong(title)] + [H.Span(line) for line in
-                                       _cell_words(cell, colour_band, lang, started)]
-    if delta_text:
-        details.append(H.Span(delta_text))
-    props = {"id": cell_id} if cell_id else {}
-    return H.Td(
-        H.Details([H.Summary(summary, className="hm-summary"),
-                      H.Div(details, className="hm-details")], className="hm-cell-details"),
-        className=f"hm-cell hm-band-{colour_band or 0}",
-        style={"backgroundColor": band_colour(colour_band)}, **props)
+              cell_id: str | None = None) -> str:
+    """`heat_cell_html` with plain (unescaped) title and change texts."""
+    return heat_cell_html(cell, colour_band, _esc_q(title), lang, started=started, delta=delta,
+                          delta_text_html=_esc_q(delta_text) if delta_text else None,
+                          cell_id=cell_id)
 
 
 def _column_title(hm, col, lang: str) -> str:
@@ -163,27 +239,35 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
                   caption: str | None = None):
     """The overview's heatmap (any of the three views) as a table inside a scrolling region."""
     prev_period = format_period(previous.snapshot.period, lang) if previous is not None else ""
+    deltas = show_deltas and previous is not None
+    no_previous = _esc_q(t("dash.hover.no_previous", lang)) if deltas else None
+    delta_texts: dict[int, str] = {}
+    columns = [(col, col.key, " – " + _esc_q(_column_title(hm, col, lang))) for col in hm.columns]
     body = []
     for region in figures.region_order(hm, sort, lang):
         name = localized(region, lang)
         head = (H.a(name, href=region_href(region.code), className="hm-region-link",
                     data_dash_link="1") if region_href else name)
         cells = [H.Th(head, scope="row", className="hm-region")]
-        for col in hm.columns:
-            cell = hm.cell(region.code, col.key)
-            band, started = heatmap_colour_band(hm, region.code, col)
+        name_html, code = _esc_q(name), region.code
+        for col, key, col_title in columns:
+            cell = hm.cell(code, key)
+            band, started = heatmap_colour_band(hm, code, col)
             delta = delta_text = None
-            if show_deltas and previous is not None:
-                before = previous.cell(region.code, col.key).percent
+            if deltas:
+                before = previous.cell(code, key).percent
                 if cell.percent is not None and before is not None:
                     delta = cell.percent - before
-                    delta_text = t("dash.hover.delta", lang, period=prev_period,
-                                   delta=format_signed(delta, lang))
+                    delta_text = delta_texts.get(delta)
+                    if delta_text is None:
+                        delta_text = delta_texts[delta] = _esc_q(t(
+                            "dash.hover.delta", lang, period=prev_period,
+                            delta=format_signed(delta, lang)))
                 else:
-                    delta_text = t("dash.hover.no_previous", lang)
-            cells.append(heat_cell(cell, band, f"{name} – {_column_title(hm, col, lang)}", lang,
-                                   started=started, delta=delta, delta_text=delta_text))
-        body.append(H.Tr(cells, **{"data-region": region.code}))
+                    delta_text = no_previous
+            cells.append(heat_cell_html(cell, band, name_html + col_title, lang, started=started,
+                                        delta=delta, delta_text_html=delta_text))
+        body.append(H.Tr(cells, **{"data-region": code}))
     table = H.Table([
         H.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
         H.Thead(_header_rows(hm, lang)),

@@ -38,6 +38,12 @@ def shown_percent(share: float | None) -> int | None:
     """The whole percent printed in a cell (0–100), rounded half up; None stays None."""
     if share is None:
         return None
+    return _shown_percent(share)
+
+
+@lru_cache(maxsize=65536)
+def _shown_percent(share: float) -> int:
+    """Cached: a 368-organisation overview rounds ~15 000 shares per request, most repeated."""
     return int(Decimal(repr(float(share))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
