@@ -5,6 +5,7 @@ fresh app for any database URL, and `render_page()` is the plain function behind
 """
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -74,7 +75,17 @@ def create_app(db_url: str | None = None) -> dash.Dash:
     from .security import set_csp
 
     set_csp(app)  # after every callback: the CSP carries the hashes of Dash's inline scripts
+    _freeze_startup_objects()
     return app
+
+
+def _freeze_startup_objects() -> None:
+    """Move what start-up made (Dash, Plotly, SQLAlchemy, the catalogues: ~150 000 objects)
+    out of the garbage collector's reach. Otherwise every few requests a full collection walks
+    them all again: ~100 ms CPU spikes on a 368-organisation overview, the p95. Nothing is
+    freed differently: start-up objects live as long as the process anyway."""
+    gc.collect()
+    gc.freeze()
 
 
 def resolve_period(snaps, state: State, default: str | None = None) -> State:

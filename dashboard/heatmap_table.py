@@ -267,7 +267,7 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
                     delta_text = no_previous
             cells.append(heat_cell_html(cell, band, name_html + col_title, lang, started=started,
                                         delta=delta, delta_text_html=delta_text))
-        body.append(H.Tr(cells, **{"data-region": code}))
+        body.append(_Raw(f'<tr data-region="{_esc_q(code)}">{"".join(cells)}</tr>'))
     table = H.Table([
         H.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
         H.Thead(_header_rows(hm, lang)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from functools import cached_property
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -39,11 +40,12 @@ class Cell:
     denominator: int | None = None
     denominator_is_national: bool = False
 
-    @property
+    # cached per cell: a page reads each cell's percent and band several times
+    @cached_property
     def percent(self) -> int | None:
         return shown_percent(self.share)
 
-    @property
+    @cached_property
     def band(self) -> int | None:
         return band_of_share(self.share)
 
