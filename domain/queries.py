@@ -193,16 +193,35 @@ def heatmap(session: Session, period: str, view: View | str,
         # readiness and progress show whole workstreams: leave the sub-area rows (6 in 7 of
         # the snapshot's figures) in the database instead of fetching and dropping them
         stmt = stmt.where(Figure.sub_area_id.is_(None))
-    cells: dict[tuple[str, str], Cell] = {}
-    for code, ws_id, sa_id, measure, share, num, den, national in session.execute(stmt):
-        key = by_ids.get((ws_id, sa_id, measure))
-        if key is not None:
-            cells[(code, key)] = Cell(share, num, den, national)
+    regs = regions(session)
+    # Kept per process like `_trend_values` (see there why the largest figure id tells whether
+    # kept values still hold): many readers open the same month's overview, and at municipal
+    # scale reading and wrapping its ~4 000 figures is a third of the page's time.
+    cache_key = (str(session.get_bind().url), snap.id, session.scalar(select(func.max(Figure.id))),
+                 frozenset(by_ids.items()), tuple((r.id, r.code) for r in regs))
+    with _HEATMAP_LOCK:
+        cells = _HEATMAP_CACHE.get(cache_key)
+        if cells is not None:
+            _HEATMAP_CACHE.move_to_end(cache_key)
+    if cells is None:
+        cells = {}
+        for code, ws_id, sa_id, measure, share, num, den, national in session.execute(stmt):
+            key = by_ids.get((ws_id, sa_id, measure))
+            if key is not None:
+                cells[(code, key)] = Cell(share, num, den, national)
+        with _HEATMAP_LOCK:
+            _HEATMAP_CACHE[cache_key] = cells
+            while len(_HEATMAP_CACHE) > 32:
+                _HEATMAP_CACHE.popitem(last=False)
     has_tasks = session.scalar(
         select(func.count()).select_from(Submission).where(
             Submission.snapshot_id == snap.id, Submission.is_current.is_(True),
             Submission.is_summary.is_(False))) > 0
-    return Heatmap(snap, view, workstream_code, regions(session), cols, cells, not has_tasks)
+    return Heatmap(snap, view, workstream_code, regs, cols, dict(cells), not has_tasks)
+
+
+_HEATMAP_CACHE: OrderedDict[tuple, dict] = OrderedDict()
+_HEATMAP_LOCK = threading.Lock()
 
 
 def working_days_left(snap: Snapshot, target: dt.date) -> int:
