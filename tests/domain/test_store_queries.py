@@ -166,3 +166,27 @@ def test_kept_trend_values_follow_a_new_revision(structure_db):
                                      statuses=_statuses(s, lambda t: Status.DONE))
     with db.session_factory(structure_db)() as s:
         assert queries.trend_series(s, "readiness_done", "yp").values["kainuu"] == [100.0]
+
+
+def test_kept_heatmap_cells_follow_a_new_revision(structure_db):
+    """The overview's cells are kept per process (`queries.heatmap`) until a figure is added:
+    a new revision shows at once, and the kept matrix equals a freshly read one."""
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        snap = store.ensure_snapshot(s, "2021-10")
+        store.record_task_submission(s, region=region, snapshot=snap,
+                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    with db.session_factory(structure_db)() as s:
+        first = queries.heatmap(s, "2021-10", "readiness")
+        kept = queries.heatmap(s, "2021-10", "readiness")
+        queries._HEATMAP_CACHE.clear()
+        fresh = queries.heatmap(s, "2021-10", "readiness")
+        assert kept.cells == first.cells == fresh.cells
+        assert first.cell("kainuu", "yp:readiness_done").percent == 0
+    with db.transaction(structure_db) as s:
+        region = s.scalar(select(Region).where(Region.code == "kainuu"))
+        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, "2021-10"),
+                                     statuses=_statuses(s, lambda t: Status.DONE))
+    with db.session_factory(structure_db)() as s:
+        assert queries.heatmap(s, "2021-10", "readiness").cell(
+            "kainuu", "yp:readiness_done").percent == 100
