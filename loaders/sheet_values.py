@@ -28,6 +28,8 @@ _CF_RE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u1
 
 def clean_text(value: str) -> str | None:
     """A cell's text without format characters and surrounding spaces; None when empty."""
+    if value.isascii():  # O(1) in CPython; every format character is outside ASCII
+        return value.strip() or None
     if _CF_RE.search(value):
         value = _CF_RE.sub("", value)
     value = value.strip()
@@ -80,7 +82,8 @@ class Workbook:
             return sheet
         raw = self._book.get_sheet_by_index(sheet.index)
         rows = raw.to_python(skip_empty_area=False, nrows=nrows)
-        sheet.rows = [[clean(v) for v in row] for row in rows]
+        sheet.rows = [[clean_text(v) if isinstance(v, str) else clean(v) for v in row]
+                      for row in rows]
         sheet.complete = nrows is None or len(rows) < nrows
         ranges = getattr(raw, "merged_cell_ranges", None) or []
         sheet.merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in ranges]

@@ -177,8 +177,12 @@ class _Rows:
     def _value(self, row: list, r: int, key: str) -> object:
         """The value of a column (the first filled one of a merged header's columns); for the
         note, every filled spanned column joined."""
+        cols = self.cols.get(key, ())
+        if not self.formulas and len(cols) == 1:  # the usual sheet: one column, no formulas
+            c = cols[0]
+            return row[c] if c < len(row) else None
         found = []
-        for c in self.cols.get(key, ()):
+        for c in cols:
             value = row[c] if c < len(row) else None
             cell = self.formulas.get((r, c)) if self.formulas else None
             if cell is not None:
@@ -225,8 +229,8 @@ class _Rows:
 
     def _row(self, excel_row: int, values: dict[str, object]) -> None:
         r = excel_row - 1
-        bad_formula = {key for key in KEY_COLUMNS if key in self.cols and self.formulas
-                       and self._formula_problem(r, key)}
+        bad_formula = {key for key in KEY_COLUMNS if key in self.cols
+                       and self._formula_problem(r, key)} if self.formulas else set()
         task = None
         raw_id = values.get(fmt.ID)
         if fmt.ID not in bad_formula:
