@@ -142,11 +142,17 @@ def task_table(tasks, region, snap, lang: str) -> DataTable:
                      source=_source(snap, lang), header_rows=[headers], rows=rows)
 
 
-def trend_table(series, lang: str) -> DataTable:
-    """Every region's shown percent per snapshot, then the national median and quartiles."""
+def trend_table(series, lang: str, region_names: set[str] | None = None) -> DataTable:
+    """Every region's shown percent per snapshot (only the regions named, if given), then the
+    national median and quartiles."""
     periods = [format_period(p, lang) for p in series.periods]
-    rows = [[localized(r, lang)] + series.percents(r.code) for r in series.regions]
-    fills = [[None] + [_fill(figures_band(p)) for p in row[1:]] for row in rows]
+    regions = [(r, localized(r, lang)) for r in series.regions]
+    if region_names is not None:
+        regions = [(r, name) for r, name in regions if name in region_names]
+    rows = [[name] + series.percents(r.code) for r, name in regions]
+    fill_of: dict = {}  # ~13 000 cells at 368 organisations, a handful of distinct percents
+    fills = [[None] + [fill_of[p] if p in fill_of else fill_of.setdefault(p, _fill(figures_band(p)))
+                       for p in row[1:]] for row in rows]
     for key, attr in (("a11y.download.median", "median"), ("a11y.download.q1", "q1"),
                       ("a11y.download.q3", "q3")):
         rows.append([t(key, lang)] + [figures.shown_percent_or_none(getattr(p, attr))
@@ -179,11 +185,11 @@ def band_counts_table(series, lang: str) -> DataTable:
 
 def region_trend_table(series, region_code: str, lang: str) -> DataTable:
     """One region's line with the national median and quartiles (the region page's trend)."""
-    full = trend_table(series, lang)
     region = next((r for r in series.regions if r.code == region_code), None)
     keep = {localized(region, lang)} if region is not None else set()
     keep |= {t(k, lang) for k in ("a11y.download.median", "a11y.download.q1",
                                   "a11y.download.q3")}
+    full = trend_table(series, lang, keep)  # not the other 367 organisations' rows
     pairs = [(r, f) for r, f in zip(full.rows, full.fills) if r[0] in keep]
     return DataTable(title=full.title, source=full.source, header_rows=full.header_rows,
                      rows=[r for r, _ in pairs], fills=[f for _, f in pairs],
