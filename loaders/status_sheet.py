@@ -212,11 +212,17 @@ class _Rows:
     def read(self) -> None:
         rows = self.header.sheet.rows
         width = max(c for cols in self.cols.values() for c in cols) + 1
+        # the usual sheet (one column per key, no formulas): `_value` is a plain index
+        simple = None if self.formulas or any(len(cols) != 1 for cols in self.cols.values()) \
+            else [(key, cols[0]) for key, cols in self.cols.items()]
         for r in range(self.header.row + 1, len(rows)):
             row = rows[r]
             if not any(v is not None for v in row[:width]):
                 continue  # fully empty rows (spacing, formatting left behind) are ignored
-            values = {key: self._value(row, r, key) for key in self.cols}
+            if simple is not None and len(row) >= width:
+                values = {key: row[c] for key, c in simple}
+            else:
+                values = {key: self._value(row, r, key) for key in self.cols}
             if all(v is None for v in values.values()):
                 continue
             self.filled += 1
