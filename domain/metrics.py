@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -141,13 +142,15 @@ class Counts:
 
 
 def count_statuses(statuses: Iterable[Status]) -> Counts:
+    # counted per distinct status (five at most), then the rules: an import counts ~400
+    # statuses in ~70 groups
     applicable = active = done = 0
-    for status in statuses:
+    for status, n in Counter(statuses).items():
         if not status.is_applicable:
             continue
-        applicable += 1
-        active += status.is_active
-        done += status.is_done
+        applicable += n
+        active += n * status.is_active
+        done += n * status.is_done
     return Counts(applicable, active, done)
 
 

@@ -181,6 +181,11 @@ def load_task_rows(session: Session) -> list[TaskRow]:
         select(Task.id, Task.workstream_id, Task.sub_area_id, Task.due_date).order_by(Task.position))]
 
 
+def _status(value) -> Status:
+    """`Status(value)` without the enum call when it already is one (800 a sheet)."""
+    return value if type(value) is Status else Status(value)
+
+
 def record_task_submission(
     session: Session, *, region: Region, snapshot: Snapshot,
     statuses: Mapping[int, tuple[Status, str | None]], source_name: str | None = None,
@@ -198,10 +203,10 @@ def record_task_submission(
         # Core inserts (the tables, not the ORM classes): plain executemany, no ORM bulk
         # bookkeeping; an import writes ~400 statuses and ~100 figures
         _insert_many(session, TaskStatus.__table__, ("submission_id", "task_id", "status", "note"),
-                     [(submission.id, task_id, Status(status).value, note)
+                     [(submission.id, task_id, _status(status).value, note)
                       for task_id, (status, note) in statuses.items()])
     rows = task_figures(tasks if tasks is not None else load_task_rows(session),
-                        {task_id: Status(s) for task_id, (s, _) in statuses.items()},
+                        {task_id: _status(s) for task_id, (s, _) in statuses.items()},
                         snapshot.period)
     # A task-level revision is always what the dashboards show for its region and snapshot
     # (it wins over summaries): insert its figures active and retire the others in one
