@@ -82,8 +82,10 @@ class Workbook:
             return sheet
         raw = self._book.get_sheet_by_index(sheet.index)
         rows = raw.to_python(skip_empty_area=False, nrows=nrows)
-        # `clean` inlined for the usual cell (plain ASCII text): ~3 000 cells a sheet
-        sheet.rows = [[((v.strip() or None) if v.isascii() else clean_text(v))
+        # ~3 000 cells a sheet, most of them repeated texts (workstream, sub-area, quarter,
+        # status, empty): each distinct text is cleaned once
+        memo: dict[str, str | None] = {}
+        sheet.rows = [[(memo[v] if v in memo else memo.setdefault(v, clean_text(v)))
                        if type(v) is str else clean(v) for v in row] for row in rows]
         sheet.complete = nrows is None or len(rows) < nrows
         ranges = getattr(raw, "merged_cell_ranges", None) or []

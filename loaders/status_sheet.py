@@ -173,6 +173,9 @@ class _Rows:
         self.used_formulas: list[FormulaCell] = []
         self._allowed = _allowed_params()
         self._status_memo: dict[object, Status | None] = {}
+        self._name_checks = (
+            (fmt.WORKSTREAM, self.roadmap.workstream_matches, "status_sheet.workstream_mismatch"),
+            (fmt.SUB_AREA, self.roadmap.sub_area_matches, "status_sheet.sub_area_mismatch"))
 
     def _value(self, row: list, r: int, key: str) -> object:
         """The value of a column (the first filled one of a merged header's columns); for the
@@ -242,10 +245,7 @@ class _Rows:
         if fmt.ID not in bad_formula:
             task = self._task(excel_row, raw_id)
         if task is not None:
-            for key, matches, message in (
-                    (fmt.WORKSTREAM, self.roadmap.workstream_matches,
-                     "status_sheet.workstream_mismatch"),
-                    (fmt.SUB_AREA, self.roadmap.sub_area_matches, "status_sheet.sub_area_mismatch")):
+            for key, matches, message in self._name_checks:
                 text = values.get(key)
                 if text is None or key in bad_formula or matches(task, text):
                     continue
