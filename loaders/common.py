@@ -13,6 +13,7 @@ import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -194,6 +195,13 @@ def reference_version(session: Session) -> tuple:
     roadmap's import time and each table's row count and largest id, in one query. Reference
     data read for every import is kept per process under this stamp (`RegionResolver`, the
     status loader's roadmap index)."""
+    return (str(session.get_bind().url),) + tuple(
+        session.execute(_reference_version_statement()).one())
+
+
+@lru_cache(maxsize=1)
+def _reference_version_statement():
+    """Built once: constructing its twelve subqueries cost more CPU than running them."""
     from domain.schema import RegionAlias, Roadmap, SubArea, Task, Workstream
 
     columns = [select(func.max(Roadmap.id)).scalar_subquery(),
@@ -201,7 +209,7 @@ def reference_version(session: Session) -> tuple:
     for model in (Region, RegionAlias, Task, Workstream, SubArea):
         columns += [select(func.count()).select_from(model).scalar_subquery(),
                     select(func.max(model.id)).scalar_subquery()]
-    return (str(session.get_bind().url),) + tuple(session.execute(select(*columns)).one())
+    return select(*columns)
 
 
 _KEPT: dict[tuple, object] = {}  # (kind, reference_version) -> plain data; a few entries
