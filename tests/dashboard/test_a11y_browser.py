@@ -302,7 +302,9 @@ def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screensho
 
         _login(page, signed_server.url, "kainuu")
         page.goto(f"{signed_server.url}/lataus?lang=fi")
-        _ready(page, "#upload-file")
+        # the real dcc.Upload (an async chunk) is in place and its input named
+        _ready(page, "#upload-file input[type=file][aria-label]")
+        page.wait_for_timeout(500)
         info = _tab_to(page, lambda f: f["host"] == "upload-file")
         assert info["tag"] == "INPUT"
         name = page.evaluate("document.activeElement.getAttribute('aria-label')")

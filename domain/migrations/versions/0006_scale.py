@@ -6,12 +6,12 @@ snapshot, so their cost grew with the number of organisations. ANALYZE gives SQL
 the statistics that keep it on the right index as history grows.
 
 Revision ID: 0006_scale
-Revises: 0004_rounds
+Revises: 0005_security
 """
 from alembic import op
 
 revision = "0006_scale"
-down_revision = "0004_rounds"
+down_revision = "0005_security"
 branch_labels = None
 depends_on = None
 
