@@ -1,13 +1,13 @@
 """security: database kind marker, server-side log-in sessions, shared rate-limit counters
 
 Revision ID: 0005_security
-Revises: 0006_scale
+Revises: 0004_rounds
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0005_security"
-down_revision = "0006_scale"
+down_revision = "0004_rounds"
 branch_labels = None
 depends_on = None
 
