@@ -1,8 +1,7 @@
 """The Content-Security-Policy in a real browser (Debian's Chromium via Playwright) against the
 demo served by gunicorn with 2 workers: Dash and Plotly work under it (pages render, callbacks
 run, the heatmap table and Plotly's charts draw, log-in works), the browser reports no violation,
-and the demo's header
-says it is open without log-in."""
+and the demo's header says it is open without log-in."""
 from __future__ import annotations
 
 import pytest
