@@ -105,6 +105,10 @@ def test_open_send_board_publish_and_the_default_moves(browser, served):
         region.click("#upload-confirm")
         region.wait_for_selector("#upload-saved")
         assert "versio 1" in region.inner_text("#upload-saved")
+        # the round's status line and the history follow at once, without a reload
+        region.wait_for_selector("#upload-round-sent:has-text('versio 1')", timeout=10_000)
+        assert region.locator("#upload-round-not-sent").count() == 0
+        assert "2/2022" in region.inner_text("#upload-history-revisions")
         shot(region, "region_sent")
 
         # 3. the board shows it: sent, revision 1, by whom; no longer missing
