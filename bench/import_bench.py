@@ -171,16 +171,19 @@ def main() -> None:
         for period in months:        # programme's, so straight through the store)
             store.ensure_snapshot(s, period, round_state="open")
     imports, reads, calamines = [], [], []
+    imports_cpu, calamines_cpu = [], []  # CPU time: what a busy shared machine inflates least
     for n, (code, path) in enumerate(sorted(files, key=lambda f: f[1].name.split("_")[-1])):
         t = time.perf_counter()
         bare_openpyxl(path)
         reads.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         if bare_calamine(path) is not None:
             calamines.append(time.perf_counter() - t)
-        t = time.perf_counter()
+            calamines_cpu.append(time.process_time() - c)
+        t, c = time.perf_counter(), time.process_time()
         status_sheet.import_status(url, path, source_name=path.name)
         imports.append(time.perf_counter() - t)
+        imports_cpu.append(time.process_time() - c)
         if (n + 1) % 100 == 0:
             print(f"  imported {n + 1}/{len(files)}", flush=True)
 
@@ -198,14 +201,22 @@ def main() -> None:
         print(f"ratio import / bare calamine read (median): "
               f"{statistics.median(imports) / statistics.median(calamines):.2f}×")
 
+    if calamines_cpu:
+        print(line("import per sheet, CPU time", imports_cpu))
+        print(line("bare read, python-calamine, CPU", calamines_cpu))
+        print(f"ratio import / bare calamine read, CPU time (median): "
+              f"{statistics.median(imports_cpu) / statistics.median(calamines_cpu):.2f}×")
+
     process_times = time_process(url, files[-1][1], runs=args.process_runs)
     print(line("import-status as a process", process_times)
           + f"   (goal ≤ {PROCESS_GOAL_S:.1f} s: "
             f"{'met' if statistics.median(process_times) <= PROCESS_GOAL_S else 'missed'})")
     if calamines:
         ratio = statistics.median(imports) / statistics.median(calamines)
-        print(f"goal: full import ≤ {RATIO_GOAL:.0f}× a bare calamine read: "
-              f"{'met' if ratio <= RATIO_GOAL else 'missed'} ({ratio:.2f}×)")
+        ratio_cpu = statistics.median(imports_cpu) / statistics.median(calamines_cpu)
+        print(f"goal: full import ≤ {RATIO_GOAL:.0f}× a bare calamine read: wall "
+              f"{'met' if ratio <= RATIO_GOAL else 'missed'} ({ratio:.2f}×), CPU time "
+              f"{'met' if ratio_cpu <= RATIO_GOAL else 'missed'} ({ratio_cpu:.2f}×)")
     if args.demo:
         print(f"demo build (tilannekuva demo, a new SQLite file): {time_demo(args.out):.1f} s "
               f"(goal ≤ {DEMO_GOAL_S:.0f} s)")
