@@ -220,13 +220,14 @@ class _Rows:
             else [(key, cols[0]) for key, cols in self.cols.items()]
         for r in range(self.header.row + 1, len(rows)):
             row = rows[r]
-            if not any(v is not None for v in row[:width]):
+            head = row[:width]
+            if head.count(None) == len(head):
                 continue  # fully empty rows (spacing, formatting left behind) are ignored
             if simple is not None and len(row) >= width:
                 values = {key: row[c] for key, c in simple}
             else:
                 values = {key: self._value(row, r, key) for key in self.cols}
-            if all(v is None for v in values.values()):
+            if None in values.values() and all(v is None for v in values.values()):
                 continue
             self.filled += 1
             if self.filled > MAX_DATA_ROWS:
