@@ -246,10 +246,11 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
     body = []
     for region in figures.region_order(hm, sort, lang):
         name = localized(region, lang)
-        head = (H.a(name, href=region_href(region.code), className="hm-region-link",
-                    data_dash_link="1") if region_href else name)
-        cells = [H.Th(head, scope="row", className="hm-region")]
         name_html, code = _esc_q(name), region.code
+        # H.Th(H.a(name, href=…, className=…, data_dash_link="1"), scope=…, className=…)
+        head = (f'<a href="{_esc_q(str(region_href(code)))}" class="hm-region-link" '
+                f'data-dash-link="1">{name_html}</a>' if region_href else name_html)
+        cells = [f'<th scope="row" class="hm-region">{head}</th>']
         for col, key, col_title in columns:
             cell = hm.cell(code, key)
             band, started = heatmap_colour_band(hm, code, col)
