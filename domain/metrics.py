@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .vocabulary import Status
 
@@ -144,8 +144,13 @@ class Counts:
 def count_statuses(statuses: Iterable[Status]) -> Counts:
     # counted per distinct status (five at most), then the rules: an import counts ~400
     # statuses in ~70 groups
+    return counts_of(Counter(statuses))
+
+
+def counts_of(tally: Mapping[Status, int]) -> Counts:
+    """The counts of a tally {status: how many tasks}."""
     applicable = active = done = 0
-    for status, n in Counter(statuses).items():
+    for status, n in tally.items():
         if not status.is_applicable:
             continue
         applicable += n

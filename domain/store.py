@@ -6,14 +6,13 @@ Loaders validate first and call these only with clean data, inside one transacti
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from .metrics import Measure, count_statuses, next_period, quarter_end, share_of
+from .metrics import Measure, counts_of, next_period, quarter_end, share_of
 from . import reference
 from .schema import (
     Figure, Region, RegionAlias, Roadmap, Round, Snapshot, SubArea, Submission, Task, TaskStatus, Workstream,
@@ -152,18 +151,22 @@ def task_figures(tasks: Iterable[TaskRow], statuses: Mapping[int, Status],
     both per workstream and per sub-area. Not-applicable tasks leave every denominator.
     """
     horizon = quarter_end(period)
-    groups: dict[tuple[int, int | None], list[tuple[Status, bool]]] = defaultdict(list)
+    # per group, a tally {status: tasks} of all its tasks and of those due
+    groups: dict[tuple[int, int | None], tuple[dict, dict]] = {}
     for task in tasks:
         status = statuses.get(task.id)
         if status is None:
             continue
         due = task.due_date <= horizon
-        groups[(task.workstream_id, None)].append((status, due))
-        groups[(task.workstream_id, task.sub_area_id)].append((status, due))
+        for key in ((task.workstream_id, None), (task.workstream_id, task.sub_area_id)):
+            every_tally, due_tally = groups.get(key) or groups.setdefault(key, ({}, {}))
+            every_tally[status] = every_tally.get(status, 0) + 1
+            if due:
+                due_tally[status] = due_tally.get(status, 0) + 1
     rows: list[dict] = []
-    for (workstream_id, sub_area_id), items in groups.items():
-        every = count_statuses(s for s, _ in items)
-        due = count_statuses(s for s, d in items if d)
+    for (workstream_id, sub_area_id), (every_tally, due_tally) in groups.items():
+        every = counts_of(every_tally)
+        due = counts_of(due_tally)
         for measure, numerator, counts in (
             (Measure.READINESS_ACTIVE, every.active, every),
             (Measure.READINESS_DONE, every.done, every),

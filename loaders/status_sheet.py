@@ -344,10 +344,11 @@ def store_status_sheet(session: Session, parsed: ParsedStatusSheet, *,
     change to a published month keeps its stated reason (`correction`)."""
     from domain import rounds
 
-    found = rounds.round_of(session, parsed.period)
     reason = (correction or "").strip() or None
-    if found is None or found.state != rounds.PUBLISHED:
-        reason = None
+    if reason is not None:  # kept only for a published month (no round look-up without one)
+        found = rounds.round_of(session, parsed.period)
+        if found is None or found.state != rounds.PUBLISHED:
+            reason = None
     existing = queries.snapshot(session, parsed.period)
     # A new snapshot takes the sheet's synthetic flag; an existing one keeps its own.
     snap = existing or ensure_snapshot(session, parsed.period, is_synthetic=is_synthetic)
