@@ -198,18 +198,21 @@ def figures_band(percent):
 
 # --- building a table from a request's parameters (web and CLI) -------------------------------
 
-def _latest(session, period: str | None) -> str:
+def _latest(session, period: str | None, unpublished: bool | None = None) -> str:
     """The asked month if the user may see it (an open round: coordinators and admins only,
-    `dashboard.auth.sees_unpublished`), else the latest published round."""
-    from .data import visible_snapshots
+    `dashboard.auth.sees_unpublished`; `unpublished=True`: the CLI, the database's operator),
+    else the latest published round."""
+    from .auth import sees_unpublished
 
     if period:
         try:
             period_of(period)
         except ValueError:
             raise BadDownload(period) from None
+        may_see = sees_unpublished() if unpublished is None else unpublished
         if queries.snapshot(session, period) is not None and \
-                period not in {s.period for s in visible_snapshots(session)}:
+                period not in {s.period for s in queries.snapshots(
+                    session, include_unpublished=may_see)}:
             raise BadDownload(period)
         return period
     latest = queries.latest_published(session)
@@ -218,12 +221,24 @@ def _latest(session, period: str | None) -> str:
     return latest.period
 
 
-def build(session, kind: str, args, lang: str) -> tuple[DataTable, str]:
-    """(table, file stem) for a download kind and its parameters (a dict of strings)."""
+def _marked(session, table: DataTable, period: str, lang: str) -> DataTable:
+    """An open round's table says so in its title: 'kesken – 7/23 raportoinut'."""
+    from dataclasses import replace
+
+    from domain.rounds import incomplete_label
+
+    marker = incomplete_label(session, period, lang)
+    return replace(table, title=f"{table.title} – {marker}") if marker else table
+
+
+def build(session, kind: str, args, lang: str,
+          unpublished: bool | None = None) -> tuple[DataTable, str]:
+    """(table, file stem) for a download kind and its parameters (a dict of strings).
+    `unpublished`: may open rounds be read (None: the web rule for the current user)."""
     truthy = ("1", "true", "yes", "on")
     try:
         if kind == "yleiskuva":
-            period = _latest(session, args.get("period"))
+            period = _latest(session, args.get("period"), unpublished)
             view = View(args.get("view") or View.READINESS.value)
             streams = [w.code for w in queries.workstreams(session)]
             ws = None
@@ -239,17 +254,19 @@ def build(session, kind: str, args, lang: str) -> tuple[DataTable, str]:
             sort = args.get("sort") if args.get("sort") in ("slide", "value") else "slide"
             stem = "_".join(x for x in (view.value, ws, period, "muutos" if deltas else None,
                                         lang) if x)
-            return heatmap_table(hm, lang, sort=sort, previous=prev, show_deltas=deltas), stem
+            table = heatmap_table(hm, lang, sort=sort, previous=prev, show_deltas=deltas)
+            return _marked(session, table, period, lang), stem
         if kind in ("alue", "tehtavat"):
-            period = _latest(session, args.get("period"))
+            period = _latest(session, args.get("period"), unpublished)
             code = args.get("region") or ""
             if queries.region(session, code) is None:
                 raise BadDownload(code or "-")
             rf = queries.region_figures(session, period, code)
             if kind == "alue":
-                return region_heatmap_table(rf, lang), f"alue_{code}_{period}_{lang}"
+                return (_marked(session, region_heatmap_table(rf, lang), period, lang),
+                        f"alue_{code}_{period}_{lang}")
             tasks = queries.task_table(session, period, code)
-            return (task_table(tasks, rf.region, rf.snapshot, lang),
+            return (_marked(session, task_table(tasks, rf.region, rf.snapshot, lang), period, lang),
                     f"tehtavat_{code}_{period}_{lang}")
         if kind == "trendi":
             measure = Measure(args.get("measure") or Measure.PROGRESS.value)

@@ -96,11 +96,17 @@ def _board_body(status: rounds.RoundStatus, lang: str):
         html.Div([
             html.P(", ".join(missing), id="board-missing-text") if missing else
             html.P(t("round.board.none_missing", lang), id="board-missing-text"),
-            html.Div([dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
-                                    title=t("round.board.copy_missing", lang),
-                                    className="clipboard-button"),
-                      html.Span(t("round.board.copy_missing", lang))],
-                     className="button copy-missing") if missing else None,
+            # the whole labelled button copies (a real <button>: mouse and keyboard alike)
+            dcc.Clipboard(target_id="board-missing-text", id="board-copy-missing",
+                          className="copy-missing",
+                          children=html.Button(t("round.board.copy_missing", lang),
+                                               type="button", className="button",
+                                               id="board-copy-missing-button"),
+                          copied_children=html.Button(t("round.board.copied", lang),
+                                                      type="button", className="button",
+                                                      id="board-copy-missing-done",
+                                                      role="status"))
+            if missing else None,
         ]),
     ])
 

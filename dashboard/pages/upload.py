@@ -109,7 +109,7 @@ def layout(request: PageRequest):
     return html.Div([
         html.Div([html.H1(t("upload.page_title", lang), id="upload-title"),
                   user_bar(actor, lang, own)], className="page-head"),
-        rounds_now,
+        html.Div(rounds_now, id="upload-round-area"),
         html.Div([
             html.P(t("upload.step_template", lang)),
             html.Div([
@@ -142,7 +142,7 @@ def layout(request: PageRequest):
             dcc.Loading(html.Div(id="upload-result"), type="dot"),
             dcc.Store(id="upload-token"),
         ], className="panel"),
-        history,
+        html.Div(history, id="upload-history-area"),
     ])
 
 
@@ -273,16 +273,26 @@ def handle_upload(actor, contents, filename, db_url: str, lang: str,
 
 
 def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None = None):
+    """The result of confirming a previewed upload (see `confirm_and_refresh`)."""
+    return confirm_and_refresh(actor, token, db_url, lang, correction)[0]
+
+
+def confirm_and_refresh(actor, token, db_url: str, lang: str, correction: str | None = None):
+    """(result, round panel, history panel): after a stored upload the page's round status and
+    the region's history are drawn again at once, for the region the upload went to; after a
+    refusal the panels stay as they are (`no_update`)."""
     if actor is None:
         return html.Div(t("auth.required", lang), className="notice notice-warning",
-                        id="upload-refused", role="alert")
+                        id="upload-refused", role="alert"), no_update, no_update
     try:
         done = uploads.confirm(db_url, actor, token, correction=correction)
     except uploads.UploadRefused as refused:
         return html.Div(refused.render(lang), className="notice notice-warning",
-                        id="upload-refused", role="alert")
+                        id="upload-refused", role="alert"), no_update, no_update
     with read_session(db_url) as session:
         still_open = done.period in queries.open_periods(session)
+        region = queries.region(session, done.region.code)
+        panels = round_panel(session, region, lang), history_panel(session, region, lang)
     saved_key = "upload.saved"
     if still_open:  # a region's data joins the national picture when the round is published
         saved_key = "round.upload.saved"
@@ -298,7 +308,7 @@ def handle_confirm(actor, token, db_url: str, lang: str, correction: str | None 
                  className="notice", id="upload-saved", role="status", tabIndex=-1,
                  **{"data-autofocus": "1"}),
         after,
-    ])
+    ]), *panels
 
 
 def _lang_of(search: str | None) -> str:
@@ -361,14 +371,17 @@ def register_callbacks(app) -> None:
 
     @app.callback(Output("upload-result", "children", allow_duplicate=True),
                   Output("upload-token", "data", allow_duplicate=True),
+                  Output("upload-round-area", "children"),
+                  Output("upload-history-area", "children"),
                   Input("upload-confirm", "n_clicks"), State("upload-token", "data"),
                   State("url", "search"), State("upload-correction", "value"),
                   prevent_initial_call=True)
     def _on_confirm(n_clicks, token, search, correction=None):
         if not n_clicks:
-            return no_update, no_update
-        return handle_confirm(current_actor(), token, current_db_url(), _lang_of(search),
-                              correction), None
+            return no_update, no_update, no_update, no_update
+        result, round_now, history = confirm_and_refresh(
+            current_actor(), token, current_db_url(), _lang_of(search), correction)
+        return result, None, round_now, history
 
     @app.callback(Output("upload-result", "children", allow_duplicate=True),
                   Output("upload-token", "data", allow_duplicate=True),

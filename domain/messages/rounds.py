@@ -133,6 +133,8 @@ MESSAGES = {
                                  "en": "Missing regions"},
     "round.board.copy_missing": {"fi": "Kopioi puuttuvat alueet", "sv": "Kopiera områden som saknas",
                                  "en": "Copy the missing regions"},
+    "round.board.copied": {"fi": "Kopioitu leikepöydälle ✓", "sv": "Kopierat till urklipp ✓",
+                           "en": "Copied to the clipboard ✓"},
     "round.board.none_missing": {"fi": "Kaikki alueet ovat raportoineet.",
                                  "sv": "Alla områden har rapporterat.",
                                  "en": "Every region has reported."},

@@ -105,6 +105,11 @@ def test_open_send_board_publish_and_the_default_moves(browser, served):
         region.click("#upload-confirm")
         region.wait_for_selector("#upload-saved")
         assert "versio 1" in region.inner_text("#upload-saved")
+        # the round's status line and the history follow at once, without a reload
+        region.wait_for_selector("#upload-round:has-text('lähettänyt kuukauden 2/2022: versio 1')",
+                                 timeout=10_000)
+        assert "ei ole vielä lähettänyt kuukautta 2/2022" not in region.inner_text("#upload-round")
+        assert "2/2022" in region.inner_text("#upload-history-revisions")
         shot(region, "region_sent")
 
         # 3. the board shows it: sent, revision 1, by whom; no longer missing
@@ -135,3 +140,52 @@ def test_open_send_board_publish_and_the_default_moves(browser, served):
     finally:
         for ctx in (office_ctx, region_ctx, reader_ctx):
             ctx.close()
+
+
+def read_clipboard(page, timeout_s: float = 10.0) -> str:
+    import time
+
+    end = time.monotonic() + timeout_s
+    text = ""
+    while time.monotonic() < end:
+        text = page.evaluate("navigator.clipboard.readText()")
+        if text:
+            break
+        time.sleep(0.2)
+    return text
+
+
+def test_copy_missing_regions_in_one_click(browser, served):
+    """The board's "copy missing regions" puts exactly the missing regions on the clipboard:
+    one click on the visible button (its label or its icon)."""
+    from domain import rounds
+
+    url, base_url, _ = served
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI",
+                                  bypass_csp=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        login(page, base_url, "koordinaattori", "/raportointitilanne")
+        page.goto(f"{base_url}/raportointitilanne?period=2022-01&lang=fi")
+        page.wait_for_selector("#board-title:has-text('1/2022')")
+        with db.session_factory(url)() as s:
+            status = rounds.round_status(s, "2022-01")
+        missing = [r.region.name_fi for r in status.rows if not r.submitted]
+        assert 0 < len(missing) < 23
+        assert page.inner_text("#board-missing-text") == ", ".join(missing)
+
+        page.evaluate("navigator.clipboard.writeText('')")
+        page.get_by_role("button", name="Kopioi puuttuvat alueet").click()  # the visible button
+        assert read_clipboard(page).split(", ") == missing
+        page.wait_for_selector("#board-copy-missing-done:has-text('Kopioitu')")
+
+        page.evaluate("navigator.clipboard.writeText('')")  # and from the keyboard
+        page.wait_for_selector("#board-copy-missing-button")
+        page.focus("#board-copy-missing-button")
+        page.keyboard.press("Enter")
+        assert read_clipboard(page).split(", ") == missing
+        shot(page, "board_copied")
+    finally:
+        context.close()

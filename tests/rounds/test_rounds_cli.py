@@ -115,3 +115,29 @@ def test_refusals_in_three_languages_write_nothing(rounds_db):
 def test_round_list_on_an_empty_database(rounds_db):
     result = run(rounds_db, "--lang", "sv", "round", "list")
     assert result.exit_code == 0 and "Inga rapporteringsomgångar." in result.output
+
+
+def test_the_operator_downloads_an_open_round_marked_incomplete(rounds_db, tmp_path):
+    """The CLI is the database's operator (coordinator rights): `download --period` of an open
+    round works like `show --period`, its title says the picture is incomplete."""
+    from openpyxl import load_workbook
+
+    run(rounds_db, "round", "open", "--period", "2022-03", "--deadline", "20.4.2022")
+    assert run(rounds_db, "import-status",
+               str(write_sheet(tmp_path / "a.xlsx", task_rows()))).exit_code == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    for kind, extra in (("yleiskuva", []), ("alue", ["--region", "pohjois-savo"]),
+                        ("tehtavat", ["--region", "pohjois-savo"])):
+        result = run(rounds_db, "download", kind, "--period", "2022-03", *extra, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        sheet = load_workbook(result.output.strip()).active
+        assert "3/2022" in sheet["A1"].value
+        assert "kesken – 1/23 raportoinut" in sheet["A1"].value, kind
+    csv_result = run(rounds_db, "download", "yleiskuva", "--period", "2022-03", "--format",
+                     "csv", "-o", str(out))
+    assert csv_result.exit_code == 0, csv_result.output
+
+    run(rounds_db, "round", "publish", "--period", "2022-03")
+    published = run(rounds_db, "download", "yleiskuva", "--period", "2022-03", "-o", str(out))
+    assert "kesken" not in load_workbook(published.output.strip()).active["A1"].value

@@ -147,7 +147,13 @@ def test_region_uploads_a_month_and_the_overview_changes(page, served):
     assert overview_cell(url, "2022-01", "kainuu", "htt:readiness_done") == 100 != before
     # the open round is not the national picture yet: the region is told when it will be
     assert "kun ohjelmatoimisto julkaisee kierroksen 1/2022" in page.inner_text("#upload-saved-open")
-    assert "1/2022" in page.inner_text("#upload-history-revisions")
+    # the round's status line and the region's history show the new revision at once,
+    # without reloading the page
+    page.wait_for_selector("#upload-round-sent:has-text('versio 2')", timeout=10_000)
+    revisions = [tr.locator("td").all_inner_texts()[:2]
+                 for tr in page.locator("#upload-history-revisions tbody tr").all()]
+    assert ["1/2022", "2"] in revisions and ["1/2022", "1"] in revisions
+    assert filled.name in page.inner_text("#upload-history-attempts")
 
     # the programme office publishes the round; the overview then shows the new figure
     with db.transaction(url) as s:

@@ -33,7 +33,9 @@ def download(ctx, kind, fmt, period, view, workstream, region, measure, sort, de
             "measure": measure, "sort": sort, "deltas": "1" if deltas else None}
     with db.session_factory(ctx.db_url)() as session:
         try:
-            table, stem = build(session, kind, {k: v for k, v in args.items() if v}, ctx.lang)
+            # the CLI is the database's operator (coordinator rights): open rounds too
+            table, stem = build(session, kind, {k: v for k, v in args.items() if v}, ctx.lang,
+                                unpublished=True)
         except BadDownload as exc:
             click.echo(t("a11y.download.bad", ctx.lang, value=str(exc)), err=True)
             raise SystemExit(2)
