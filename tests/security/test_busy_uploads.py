@@ -35,3 +35,5 @@ def test_an_upload_when_every_check_slot_is_taken_is_told_to_retry(upload_db, mo
         assert session.scalar(select(func.count()).select_from(Upload)) == 0
     again = web.upload("kainuu.xlsx", data)  # the slots are free again: a normal preview
     assert "Esikatselu" in _text(again)
+    token = again.get_json()["response"]["upload-token"]["data"]
+    assert "Tallennettu" in _text(web.confirm(token))  # (also empties the worker's parse cache)
