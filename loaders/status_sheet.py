@@ -188,7 +188,10 @@ class _Rows:
         cols = self.cols.get(key, ())
         if not self.formulas and len(cols) == 1:  # the usual sheet: one column, no formulas
             c = cols[0]
-            return row[c] if c < len(row) else None
+            value = row[c] if c < len(row) else None
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                self._too_long(r, key, value)
+            return value
         found = []
         for c in cols:
             value = row[c] if c < len(row) else None
@@ -240,6 +243,9 @@ class _Rows:
                 continue  # fully empty rows (spacing, formatting left behind) are ignored
             if simple is not None and len(row) >= width:
                 values = {key: row[c] for key, c in simple}
+                for key, value in values.items():  # as `_value` checks each
+                    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                        self._too_long(r, key, value)
             else:
                 values = {key: self._value(row, r, key) for key in self.cols}
             if None in values.values() and all(v is None for v in values.values()):
