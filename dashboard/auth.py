@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import html
 import logging
 import os
 import secrets
@@ -28,12 +27,12 @@ from functools import wraps
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from flask import Flask, Response, abort, jsonify, redirect, request, session
-from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask import Flask, Response, abort, redirect, request, session
+from flask_login import LoginManager, UserMixin, current_user
 from werkzeug.exceptions import HTTPException
 
 from domain import db
-from domain.i18n import normalise_lang, t
+from domain.i18n import normalise_lang
 
 log = logging.getLogger(__name__)
 
@@ -308,139 +307,11 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
     from .security import install_headers
 
     install_headers(server)
-    server.add_url_rule(LOGIN_PATH, "login", _login_view, methods=["GET", "POST"])
-    server.add_url_rule(LOGOUT_PATH, "logout", _logout_view, methods=["POST"])
-    server.add_url_rule(HEALTH_PATH, "healthz", _health_view)
-    _register_error_pages(server)
+    from .error_pages import register_error_pages
+    from .login_views import health_view, login_view, logout_view
+
+    server.add_url_rule(LOGIN_PATH, "login", login_view, methods=["GET", "POST"])
+    server.add_url_rule(LOGOUT_PATH, "logout", logout_view, methods=["POST"])
+    server.add_url_rule(HEALTH_PATH, "healthz", health_view)
+    register_error_pages(server)
     return manager
-
-
-def _health_view():
-    from sqlalchemy import text
-
-    try:
-        with db.get_engine(db_url_of()).connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception:  # noqa: BLE001 — any database failure is "unhealthy"
-        log.warning("health check: database unreachable")
-        return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
-
-
-def client_address() -> str:
-    return (request.remote_addr or "-")[:64]
-
-
-def _login_refused(lang: str, target: str, username: str, key: str, code: int, **params):
-    from dashboard.pages.login import render_login_page
-
-    return render_login_page(lang=lang, csrf=csrf_token(), next_url=target, username=username,
-                             error=t(key, lang, **params)), code
-
-
-def _login_view():
-    from dashboard.accounts import LOCKOUT_MINUTES, TooBusy, authenticate
-    from dashboard.pages.login import render_login_page
-
-    from .security import audit, login_rate_limited
-
-    lang = request_lang()
-    target = safe_next(request.values.get("next"), "")
-    if request.method == "GET":
-        return render_login_page(lang=lang, csrf=csrf_token(), next_url=target)
-    if not csrf_ok(request.form.get("csrf_token")):
-        return render_login_page(lang=lang, csrf=csrf_token(), next_url=target,
-                                 error=t("upload.csrf", lang)), 400
-    username = (request.form.get("username") or "").strip()[:60]
-    url = db_url_of()
-    if login_rate_limited(url, username, client_address()):
-        audit("login", outcome="rate_limited", user=username)
-        return _login_refused(lang, target, username, "security.rate_limited", 429)
-    try:
-        outcome = authenticate(url, username, request.form.get("password") or "")
-    except TooBusy:
-        audit("login", outcome="busy", user=username)
-        return _login_refused(lang, target, username, "security.busy", 429)
-    if not outcome.ok:
-        audit("login", outcome=outcome.reason, user=username)
-        key = "auth.locked" if outcome.reason == "locked" else "auth.failed"
-        return _login_refused(lang, target, username, key, 401, minutes=LOCKOUT_MINUTES)
-    from domain.auth_store import create_session
-    from domain.schema import User
-
-    with db.transaction(url) as s:
-        token = create_session(s, outcome.user_id, session_lifetime(), client_address())
-        user = SessionUser.of(s.get(User, outcome.user_id), token)
-    session.clear()  # a fresh session (and CSRF token) after log-in: no session fixation
-    session.permanent = True
-    login_user(user)
-    audit("login", outcome="ok", user=user.username, region=user.region_code, role=user.role)
-    default = "/lataus" if user.role == UPLOADER else "/"
-    return redirect(safe_next(target, default))
-
-
-def _logout_view():
-    from domain.auth_store import end_session
-
-    from .security import audit
-
-    if csrf_ok(request.form.get("csrf_token")):
-        actor = current_actor()
-        if actor is not None:
-            with db.transaction(db_url_of()) as s:
-                end_session(s, actor.token)  # a copy of the cookie is refused from now on
-            audit("logout", user=actor.username, region=actor.region_code)
-        logout_user()
-        session.clear()
-    return redirect(f"{LOGIN_PATH}?lang={request_lang()}")
-
-
-def _drain_body() -> None:
-    """Read and discard an oversized body (up to TILANNEKUVA_DRAIN_MAX_BYTES, default 512 MB)
-    so that the sender receives the translated "too large" page instead of a broken
-    connection. Memory stays at one 1 MB chunk; anything larger is cut off."""
-    remaining = request.content_length or 0
-    try:
-        limit = int(os.environ.get("TILANNEKUVA_DRAIN_MAX_BYTES", 512 * 1024 * 1024))
-    except ValueError:
-        limit = 512 * 1024 * 1024
-    stream = request.environ.get("wsgi.input")
-    if stream is None or remaining > limit:
-        return
-    while remaining > 0:
-        chunk = stream.read(min(1024 * 1024, remaining))
-        if not chunk:
-            break
-        remaining -= len(chunk)
-
-
-def _register_error_pages(server: Flask) -> None:
-    def page(code: int, key: str):
-        lang = request_lang()
-        if _wants_json():
-            return jsonify(error=t(key, lang)), code
-        body = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>"
-                f"<title>{code}</title></head><body style='font-family:sans-serif;margin:3em'>"
-                f"<h1>{code}</h1><p>{html.escape(t(key, lang))}</p>"
-                f"<p><a href='/?lang={lang}'>{html.escape(t('app.title', lang))}</a></p>"
-                f"</body></html>")
-        return body, code, {"Content-Type": "text/html; charset=utf-8"}
-
-    keys = {401: "auth.required", 403: "upload.forbidden", 404: "auth.not_found",
-            413: "auth.too_large"}
-
-    @server.errorhandler(HTTPException)
-    def _http(error: HTTPException):
-        code = error.code or 500
-        if code == 413:
-            _drain_body()
-        return page(code, keys.get(code, "auth.error_page"))
-
-    @server.errorhandler(Exception)
-    def _crash(error: Exception):
-        from .security import is_read_only_error
-
-        if is_read_only_error(error):
-            return page(503, "security.read_only")
-        log.exception("unhandled error on %s", request.path)
-        return page(500, "auth.error_page")
