@@ -199,7 +199,7 @@ def header_bar(request: routes.PageRequest, page, snap, incomplete: str | None =
             html.Span(t("dash.header.report_date", lang, date=format_date(snap.report_date, lang)),
                       id="header-report-date"),
             html.Span(t("working_days_left", lang, days=days) if snap.report_date < TARGET_DATE
-                      else t("a11y.header.transferred", lang), id="header-days"),
+                      else t("a11y.header.transferred", lang, date=TARGET_DATE), id="header-days"),
             html.Span(t("snapshot.synthetic", lang) if snap.is_synthetic else
                       t("snapshot.real", lang),
                       className="badge badge-synthetic" if snap.is_synthetic else "badge badge-real",

@@ -296,6 +296,9 @@ def init_auth(server: Flask, db_url: str | None = None, *, require_login: bool |
 
     @server.before_request
     def _gate():
+        limit = server.config.get("MAX_CONTENT_LENGTH")
+        if limit and (request.content_length or 0) > limit:
+            abort(413)  # before the log-in check: anyone gets the translated page, not a cut
         if request.path.startswith(PUBLIC_PREFIXES) or not login_required():
             return None
         if current_actor() is not None:

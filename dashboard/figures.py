@@ -93,7 +93,7 @@ def heatmap_title(hm: Heatmap, lang: str) -> str:
 
     period = format_period(hm.snapshot.period, lang)
     if hm.view is View.READINESS:
-        return t("view.readiness.title", lang, target=format_date(TARGET_DATE), period=period)
+        return t("view.readiness.title", lang, target=format_date(TARGET_DATE, lang), period=period)
     if hm.view is View.PROGRESS:
         return t("view.progress.title", lang, period=period)
     ws = hm.columns[0].workstream if hm.columns else None

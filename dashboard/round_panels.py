@@ -18,7 +18,7 @@ def round_panel(session, region, lang: str):
     lines = []
     for info in opened:
         lines.append(html.P(t("round.upload.open", lang, period=format_period(info.period),
-                              deadline=format_date(info.deadline) or "–"),
+                              deadline=format_date(info.deadline, lang) or "–"),
                             className="info-strong", id=f"upload-round-{info.period}"))
         if region is None:
             continue
@@ -28,7 +28,7 @@ def round_panel(session, region, lang: str):
         if row is not None and row.submitted:
             lines.append(html.P(t("round.upload.sent", lang, region=name,
                                   period=format_period(info.period), revision=row.revision,
-                                  when=format_datetime(row.submitted_at)),
+                                  when=format_datetime(row.submitted_at, lang)),
                                 id="upload-round-sent"))
         else:
             lines.append(html.P(t("round.upload.not_sent", lang, region=name,
@@ -50,11 +50,11 @@ def history_panel(session, region, lang: str):
     rev_head = html.Tr([html.Th(t(f"round.col.{k}", lang)) for k in
                         ("period", "revision", "when", "by", "correction")])
     rev_rows = [html.Tr([html.Td(format_period(r.period)), html.Td(str(r.revision)),
-                         html.Td(format_datetime(r.submitted_at)), html.Td(r.submitted_by or ""),
+                         html.Td(format_datetime(r.submitted_at, lang)), html.Td(r.submitted_by or ""),
                          html.Td(r.correction_reason or "")]) for r in revisions]
     att_head = html.Tr([html.Th(t(f"round.col.{k}", lang)) for k in
                         ("when", "by", "period", "file", "result")])
-    att_rows = [html.Tr([html.Td(format_datetime(u.created_at)), html.Td(u.username),
+    att_rows = [html.Tr([html.Td(format_datetime(u.created_at, lang)), html.Td(u.username),
                          html.Td(format_period(u.period) if u.period else "–"),
                          html.Td(u.file_name), html.Td(_result(u, lang))]) for u in attempts]
     return html.Details([
@@ -77,5 +77,5 @@ def target_line(session, preview, lang: str):
         return None
     return html.P(t("round.upload.target", lang, file=preview.file_name,
                     period=format_period(info.period), state=rounds.state_label(info.state, lang),
-                    deadline=format_date(info.deadline) or "–"), id="upload-preview-target",
+                    deadline=format_date(info.deadline, lang) or "–"), id="upload-preview-target",
                   className="info-strong")

@@ -131,12 +131,23 @@ MAX_CONCURRENT_CHECKS = max(1, _env_int("TILANNEKUVA_MAX_CONCURRENT_UPLOADS", 2)
 _check_slots = threading.BoundedSemaphore(MAX_CONCURRENT_CHECKS)
 
 
+def _env_float(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
 class UploadsBusy(Exception):
     """Every upload-check slot stayed taken for the wait time."""
 
 
 @contextmanager
-def upload_slot(wait_seconds: float = 20.0):
+def upload_slot(wait_seconds: float | None = None):
+    """One of the worker's upload-check slots; UploadsBusy when none frees within
+    `wait_seconds` (TILANNEKUVA_UPLOAD_WAIT_SECONDS, default 20)."""
+    if wait_seconds is None:
+        wait_seconds = _env_float("TILANNEKUVA_UPLOAD_WAIT_SECONDS", 20.0)
     if not _check_slots.acquire(timeout=wait_seconds):
         raise UploadsBusy()
     try:

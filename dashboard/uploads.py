@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 
 from domain import db, queries
-from domain.i18n import TranslatableError, t
+from domain.i18n import LocalName, TranslatableError, t
 from domain.metrics import Measure
 from domain.queries import Cell
 from domain.schema import Region, Task, Upload, UploadFile, User, Workstream
@@ -240,8 +240,9 @@ def _validate(session, actor, data: bytes, file_name: str, period: str | None,
         return None, [UnsafeFile("upload.file.unreadable")], None
     problems: list = []
     if not actor.may_upload_for(parsed.region.id):
-        problems.append(UploadRefused("upload.wrong_region", region=parsed.region.name_fi,
-                                      own=actor.region_name or "-"))
+        own = session.get(Region, actor.region_id) if actor.region_id else None
+        problems.append(UploadRefused("upload.wrong_region", region=LocalName.of(parsed.region),
+                                      own=LocalName.of(own) or actor.region_name or "-"))
     problems += [p for p in rounds.submission_problems(
         session, parsed.period, parsed.region.id, role=actor.role,
         own_region_id=actor.region_id, correction=correction) if p.key != "round.wrong_region"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from functools import lru_cache
 
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
@@ -42,8 +43,42 @@ def t(key: str, lang: str | None = DEFAULT_LANG, /, **params: object) -> str:
     texts = catalogue().get(key)
     if texts is None:
         raise KeyError(f"no message {key!r}")
-    text = texts[normalise_lang(lang)]
-    return text.format(**params) if params else text
+    lang = normalise_lang(lang)
+    text = texts[lang]
+    if not params:
+        return text
+    return text.format(**{name: localize_param(value, lang) for name, value in params.items()})
+
+
+@dataclass(frozen=True)
+class LocalName:
+    """A name in all three languages, kept as a message parameter (e.g. in a refusal made
+    before the reader's language is known) and shown in the reader's language by `t()`."""
+
+    fi: str
+    sv: str | None = None
+    en: str | None = None
+
+    @classmethod
+    def of(cls, obj: object | None, attr: str = "name") -> "LocalName | None":
+        if obj is None:
+            return None
+        return cls(*(getattr(obj, f"{attr}_{lang}", None) for lang in LANGS))
+
+    def __str__(self) -> str:
+        return self.fi
+
+
+def localize_param(value: object, lang: str | None) -> object:
+    """A message parameter in the reader's language: names, dates and times (UTC, shown as
+    Finnish local time) follow the UI language; anything else as it is."""
+    if isinstance(value, LocalName):
+        return getattr(value, normalise_lang(lang)) or value.fi
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    return value
 
 
 def localized(obj: object, lang: str | None, attr: str = "name") -> str:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .i18n import LOCAL_TIME, format_date, format_period, t
+from .i18n import LOCAL_TIME, LocalName, format_period, t
 from .metrics import period_of
 from .schema import Region, Round, Snapshot, Submission, Upload
 from .store import default_report_date
@@ -103,7 +103,7 @@ def open_round(session: Session, period: str, deadline: dt.date,
         report_date = min(default_report_date(period), deadline)
     if report_date is not None and deadline < report_date:
         problems.append(Refusal("round.deadline_before_report", {
-            "deadline": format_date(deadline), "report_date": format_date(report_date)}))
+            "deadline": deadline, "report_date": report_date}))  # shown in the reader's language
     if problems:
         raise RoundRefused(problems)
     snap = ensure_snapshot(session, period, report_date, round_state=OPEN)
@@ -140,7 +140,7 @@ def submission_problems(session: Session, period: str, region_id: int, *, role: 
     if role == "region_uploader" and own_region_id != region_id:
         own = session.get(Region, own_region_id) if own_region_id else None
         problems.append(Refusal("round.wrong_region", {
-            "region": region.name_fi if region else "-", "own": own.name_fi if own else "-"}))
+            "region": LocalName.of(region) or "-", "own": LocalName.of(own) or "-"}))
     rnd = round_of(session, period)
     shown = format_period(period)
     if rnd is None:

@@ -208,9 +208,9 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
 
 # Tags as XML allows them: an optional namespace prefix, and any whitespace (space, tab,
 # newline) or "/" or ">" after the name — `<c\t r="A1">` is a cell too.
-# OpenDocument's `<table:table-row>` / `<table:table-cell>` are counted the same way.
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:row|table-row)[\s/>]")
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(?:c|table-cell)[\s/>]")
+# OpenDocument's rows and cells are counted with their repeats by `_OdsCounter`.
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?c[\s/>]")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _TAIL = 64  # bytes kept between blocks: longer than any tag the patterns match
 
@@ -241,6 +241,69 @@ class _TextRuns:
         return True
 
 
+# OpenDocument tags that make cells: one start tag may stand for many cells or rows
+# (`table:number-columns-repeated`, `table:number-rows-repeated`). Attribute values may hold
+# ">" but never "<", so the text from one "<" to the next holds exactly one tag.
+_ODS_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]{0,30}:)?(table-row|table-cell|covered-table-cell)"
+                      rb"(?=[\s/>])((?:[^<>\"']|\"[^<\"]*\"|'[^<']*')*)>")
+_ODS_REPEAT = re.compile(rb"number-(?:columns|rows)-repeated\s*=\s*[\"']\s*(\d{1,15})")
+_ODS_VALUE = re.compile(rb"value-type\s*=")
+
+
+class _OdsCounter:
+    """Rows and cells of an OpenDocument sheet with their repeats, in constant memory.
+
+    A cell counts as filled when it has a value type or content (it is not an empty `<…/>`);
+    LibreOffice writes the empty rest of a sheet as a few huge repeats of EMPTY cells and rows,
+    which count once, so normal files pass. A repeated filled cell counts as many cells as it
+    declares, and a repeated row with filled cells as that many rows times its filled cells:
+    what calamine would unpack into memory."""
+
+    def __init__(self, counts: dict[str, int], limits: Limits):
+        self.counts, self.limits = counts, limits
+        self.carry = b""
+        self.row_repeat, self.row_cells = 1, 0
+
+    def feed(self, block: bytes, final: bool = False) -> None:
+        window = self.carry + block
+        cut = len(window) if final else window.rfind(b"<")
+        if cut <= 0:
+            self.carry = window
+            return
+        self.carry = window[cut:]
+        for closing, name, attrs in _ODS_TAG.findall(window, 0, cut):
+            self._tag(bool(closing), name, attrs)
+
+    def _tag(self, closing: bool, name: bytes, attrs: bytes) -> None:
+        empty = attrs.rstrip().endswith(b"/")
+        if name == b"table-row":
+            if not closing:
+                self.row_repeat, self.row_cells = self._repeat(attrs), 0
+            if closing or empty:
+                self._end_row()
+            return
+        if closing:
+            return
+        if not empty or _ODS_VALUE.search(attrs):
+            self.row_cells += self._repeat(attrs)
+            if self.row_cells * self.row_repeat > self.limits.max_cells:
+                raise _too_many(self.limits)
+
+    @staticmethod
+    def _repeat(attrs: bytes) -> int:
+        found = _ODS_REPEAT.search(attrs)
+        return max(int(found.group(1)), 1) if found else 1
+
+    def _end_row(self) -> None:
+        filled = self.row_cells > 0
+        self.counts["rows"] += self.row_repeat if filled else 1
+        self.counts["cells"] += self.row_repeat * self.row_cells
+        self.row_repeat, self.row_cells = 1, 0
+        if self.counts["rows"] > self.limits.max_rows or \
+                self.counts["cells"] > self.limits.max_cells:
+            raise _too_many(self.limits)
+
+
 def _too_many(limits: Limits) -> UnsafeFile:
     return UnsafeFile("upload.file.too_many_rows",
                       rows=f"{limits.max_rows:,}".replace(",", "\u00a0"),
@@ -255,8 +318,8 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
     worksheets (over-counting is harmless: the limits are generous). Memory: one block."""
     name = info.filename.lower()
     is_xml = name.endswith((".xml", ".rels", ".vml"))
-    is_sheet = (name.startswith("xl/worksheets/") and name.endswith(".xml")) or \
-        name == "content.xml"
+    is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+    ods = _OdsCounter(counts, limits) if name == "content.xml" else None
     runs = _TextRuns(limits.max_cell_chars * 6)
     size, tail = 0, b""
     try:
@@ -276,12 +339,16 @@ def _stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limit
                 if not runs.feed(block):
                     raise UnsafeFile("security.cell_too_long", part=info.filename[:60],
                                      limit=f"{limits.max_cell_chars:,}".replace(",", "\u00a0"))
-                if is_sheet:
+                if ods is not None:
+                    ods.feed(block)
+                elif is_sheet:
                     counts["rows"] += _count_new(_ROW_TAG, window, len(tail))
                     counts["cells"] += _count_new(_CELL_TAG, window, len(tail))
                     if counts["rows"] > limits.max_rows or counts["cells"] > limits.max_cells:
                         raise _too_many(limits)
                 tail = window[-_TAIL:]
+            if ods is not None:
+                ods.feed(b"", final=True)
     except UnsafeFile:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):

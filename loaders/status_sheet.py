@@ -33,6 +33,7 @@ from . import sheet_format as fmt
 from .common import (
     ImportResult, Problem, RegionResolver, ValidationFailed, reference_version, sha256_of,
 )
+from .file_safety import MAX_CELL_CHARS
 from .sheet_values import FormulaCell, Workbook, formula_cells
 from .status_context import RoadmapIndex, given_period, resolve_period, resolve_region
 from .status_header import Header, choose_sheet, header_problems, unknown_columns
@@ -80,6 +81,10 @@ def _bytes_of(source: Source) -> bytes:
         return Path(source).read_bytes()
     data = source.read()
     return data if isinstance(data, bytes) else bytes(data)
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
 
 
 def _note_text(value: object) -> str | None:
@@ -186,6 +191,8 @@ class _Rows:
                 if key == fmt.NOTE and not cell.has_value:
                     value = cell.formula  # a note typed as '=…': kept as the text it is
             if value is not None:
+                if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                    self._too_long(r, key, value)
                 found.append(value)
                 if key != fmt.NOTE:
                     break
@@ -194,6 +201,14 @@ class _Rows:
         if key == fmt.NOTE and len(found) > 1:
             return " ".join(_note_text(v) for v in found)
         return found[0]
+
+    def _too_long(self, r: int, key: str, value: str) -> None:
+        """Excel's own limit of text in one cell, checked exactly (the upload's streaming scan
+        only bounds it by bytes); the message quotes a short piece of the value."""
+        self.problems.append(Problem(
+            "security.cell_text_too_long", sheet=self.sheet, row=r + 1, column=self.labels[key],
+            value=value, params={"length": _thousands(len(value)),
+                                 "limit": _thousands(MAX_CELL_CHARS)}))
 
     def _formula_problem(self, r: int, key: str) -> bool:
         for c in self.cols.get(key, ()):

@@ -101,7 +101,7 @@ def subtitle_text(snap, lang: str, extra: str | None = None) -> str:
     if snap.report_date >= TARGET_DATE:  # after the target date: not "0 arkipäivää"
         text = t("a11y.slide.subtitle_after", lang, period=format_period(snap.period, lang),
                  date=format_date(snap.report_date, lang),
-                 moved=t("a11y.header.transferred", lang))
+                 moved=t("a11y.header.transferred", lang, date=TARGET_DATE))
     return f"{text} · {extra}" if extra else text
 
 

@@ -193,7 +193,8 @@ def image_view():
         with read_session(_db_url()) as session:
             slide = slide_for(session, request.args, lang)
         png = _renderer().render(slide.figure)
-        _audit("export.image", slide=slide.filename)
+        _audit("export.image", slide=slide.filename,
+               for_region=(request.args.get("region") or "")[:40] or None)
     except UnknownSlide as exc:
         return error_page(400, lang, exc.message(lang))
     except ExportUnavailable as exc:

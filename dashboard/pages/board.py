@@ -58,20 +58,20 @@ HEADER_KEYS = ("region", "sent", "revision", "when", "by", "late", "rejected")
 
 
 def board_rows(status: rounds.RoundStatus, lang: str) -> list[list]:
-    return [[localized(r.region, lang), _yes(r.submitted, lang), r.revision, format_datetime(r.submitted_at) or None,
+    return [[localized(r.region, lang), _yes(r.submitted, lang), r.revision, format_datetime(r.submitted_at, lang) or None,
              r.submitted_by, _yes(r.late, lang) if r.submitted else None,
              f"{r.rejected} ({r.problems})" if r.rejected else None] for r in status.rows]
 
 
 def board_table(status: rounds.RoundStatus, lang: str) -> DataTable:
     """The board as a `DataTable` for the xlsx and CSV downloads."""
-    now = format_datetime(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    now = format_datetime(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), lang)
     fills = [[MISSING_FILL if not r.submitted else (LATE_FILL if r.late and i == 5 else None)
               for i in range(len(HEADER_KEYS))] for r in status.rows]
     return DataTable(
         title=t("round.board.title", lang, period=format_period(status.period)) + " – "
         + t("round.board.summary", lang, state=rounds.state_label(status.state, lang),
-            deadline=format_date(status.deadline) or "–", submitted=status.submitted,
+            deadline=format_date(status.deadline, lang) or "–", submitted=status.submitted,
             total=len(status.rows), missing=status.missing),
         source=t("round.board.source", lang, period=format_period(status.period),
                  state=rounds.state_label(status.state, lang), now=now),
@@ -88,7 +88,7 @@ def _board_body(status: rounds.RoundStatus, lang: str):
         body.append(html.Tr([html.Th(row[0], scope="row")]
                             + [html.Td("" if v is None else str(v)) for v in row[1:]],
                             className=cls, id=f"board-row-{r.region.code}"))
-    missing = [r.region.name_fi for r in status.rows if not r.submitted]
+    missing = [localized(r.region, lang) for r in status.rows if not r.submitted]
     return html.Div([
         html.Div(html.Table([html.Thead(head), html.Tbody(body)], className="data-table",
                             id="board-table"), className="table-scroll"),
@@ -155,7 +155,7 @@ def layout(request: PageRequest):
     options = [{"label": f"{format_period(r.period)} · {rounds.state_label(r.state, lang)}",
                 "value": r.period} for r in reversed(infos)]
     summary = t("round.board.summary", lang, state=rounds.state_label(status.state, lang),
-                deadline=format_date(status.deadline) or "–", submitted=status.submitted,
+                deadline=format_date(status.deadline, lang) or "–", submitted=status.submitted,
                 total=len(status.rows), missing=status.missing)
     return html.Div([
         html.Div([

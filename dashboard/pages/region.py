@@ -67,7 +67,7 @@ def region_data(db_url: str, code: str, state: State) -> RegionData | None:
 
 def correction_notes(corrections, lang: str) -> list:
     """'korjattu 3.2.2023: …' for every stated correction of the month, newest first."""
-    return [html.P(t("round.corrected_note", lang, date=format_date(rounds.local_date(when)),
+    return [html.P(t("round.corrected_note", lang, date=format_date(rounds.local_date(when), lang),
                      reason=reason), className="notice notice-info correction-note")
             for when, reason in reversed(list(corrections))]
 

@@ -38,9 +38,9 @@ MESSAGES = {
                                "sv": "{page} {period} – Lägesbild",
                                "en": "{page} {period} – Status picture"},
     "a11y.header.transferred": {
-        "fi": "Järjestämisvastuu siirtyi hyvinvointialueille 1.1.2023",
-        "sv": "Organiseringsansvaret övergick till välfärdsområdena 1.1.2023",
-        "en": "Responsibility for services moved to the wellbeing services counties on 1.1.2023"},
+        "fi": "Järjestämisvastuu siirtyi hyvinvointialueille {date}",
+        "sv": "Organiseringsansvaret övergick till välfärdsområdena {date}",
+        "en": "Responsibility for services moved to the wellbeing services counties on {date}"},
     "a11y.slide.subtitle_after": {"fi": "Tilannekuva {period} · raportoitu {date} · {moved}",
                                   "sv": "Lägesbild {period} · rapporterad {date} · {moved}",
                                   "en": "Status {period} · reported {date} · {moved}"},

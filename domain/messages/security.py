@@ -66,6 +66,13 @@ MESSAGES = {
               "Ta bort den överlånga texten och skicka filen på nytt.",
         "en": "Part {part} has a cell with more than {limit} characters of text (Excel's own "
               "limit). Remove the overlong text and upload the file again."},
+    "security.cell_text_too_long": {
+        "fi": "Solussa on {length} merkkiä tekstiä ({value}); yhteen soluun mahtuu enintään "
+              "{limit} merkkiä (Excelin oma raja). Lyhennä teksti.",
+        "sv": "Cellen har {length} tecken text ({value}); en cell rymmer högst {limit} tecken "
+              "(Excels egen gräns). Förkorta texten.",
+        "en": "The cell has {length} characters of text ({value}); one cell holds at most "
+              "{limit} characters (Excel's own limit). Shorten the text."},
     "security.part_too_large": {
         "fi": "Tiedoston osa {part} on purettuna liian suuri (yli {limit} Mt). Kuukausitaulukko "
               "on tavallisesti alle 1 Mt: käytä ladattua pohjaa.",

@@ -309,9 +309,20 @@ def test_keyboard_upload_and_confirm(browser, signed_server, tmp_path, screensho
         assert info["tag"] == "INPUT"
         name = page.evaluate("document.activeElement.getAttribute('aria-label')")
         assert name and name == page.inner_text("#upload-file .upload-drop").strip()
-        with page.expect_file_chooser() as chooser:
-            page.keyboard.press("Enter")
-        chooser.value.set_files(str(sheet))
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        chooser = None
+        for key in ("Enter", "Space", "Enter"):  # a file input opens on Enter or Space
+            assert _focused(page)["host"] == "upload-file"
+            try:
+                with page.expect_file_chooser(timeout=8_000) as waiting:
+                    page.keyboard.press(key)
+                chooser = waiting.value
+                break
+            except PlaywrightTimeout:
+                continue
+        assert chooser is not None, "the file input did not open from the keyboard"
+        chooser.set_files(str(sheet))
         page.wait_for_selector("#upload-preview-title")
         page.wait_for_function("document.activeElement && document.activeElement.id === "
                                "'upload-preview-title'")

@@ -113,7 +113,7 @@ def test_header_after_the_target_date_says_responsibility_moved():
 
     for lang, words in (("fi", "siirtyi hyvinvointialueille 1.1.2023"),
                         ("sv", "övergick till välfärdsområdena 1.1.2023"),
-                        ("en", "moved to the wellbeing services counties on 1.1.2023")):
+                        ("en", "moved to the wellbeing services counties on 2023-01-01")):
         request = PageRequest("/", "", State(lang=lang), "", "sqlite://")
         after = SimpleNamespace(period="2023-01", report_date=dt.date(2023, 1, 10),
                                 is_synthetic=True)

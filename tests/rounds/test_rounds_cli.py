@@ -89,7 +89,7 @@ def test_refusals_in_three_languages_write_nothing(rounds_db):
           "10.6.2022"],
          {"fi": "Määräpäivä 1.6.2022 on ennen raportointipäivää 10.6.2022",
           "sv": "Sista dagen 1.6.2022 är före rapportdagen 10.6.2022",
-          "en": "The deadline 1.6.2022 is before the report date 10.6.2022"}),
+          "en": "The deadline 2022-06-01 is before the report date 2022-06-10"}),
         (["round", "open", "--period", "2100-12", "--deadline", "20.1.2101"],
          {"fi": "ohjelman kuukausien ulkopuolella", "sv": "utanför programmets månader",
           "en": "outside the programme's months"}),

@@ -12,7 +12,7 @@ import json
 import click
 
 from domain import db, rounds
-from domain.i18n import format_date, format_datetime, format_period, t
+from domain.i18n import format_date, format_datetime, format_period, localized, t
 
 
 def _date(value: str | None, lang: str) -> dt.date | None:
@@ -56,8 +56,8 @@ def open_command(ctx, period: str, deadline: str, report_date: str | None) -> No
             rnd = rounds.open_round(session, period.strip(), deadline_date, report,
                                     by=rounds.OPERATOR)
             shown = dict(period=format_period(rnd.snapshot.period),
-                         deadline=format_date(rnd.deadline),
-                         report_date=format_date(rnd.snapshot.report_date))
+                         deadline=format_date(rnd.deadline, ctx.lang),
+                         report_date=format_date(rnd.snapshot.report_date, ctx.lang))
     except rounds.RoundRefused as error:
         _refused(error, ctx.lang)
     click.echo(t("round.cli.opened", ctx.lang, **shown))
@@ -118,13 +118,13 @@ def status_command(ctx, period: str, fmt: str) -> None:
         return
     click.echo(t("round.board.title", lang, period=format_period(status.period)))
     click.echo(t("round.board.summary", lang, state=rounds.state_label(status.state, lang),
-                 deadline=format_date(status.deadline) or "–", submitted=status.submitted,
+                 deadline=format_date(status.deadline, lang) or "–", submitted=status.submitted,
                  total=len(status.rows), missing=status.missing))
     click.echo("")
     header = [t(f"round.col.{k}", lang) for k in ("region", "sent", "revision", "when", "late")]
     click.echo(_table(header, [
-        [r.region.name_fi, _yes(r.submitted, lang), str(r.revision or ""),
-         format_datetime(r.submitted_at), _yes(r.late, lang) if r.submitted else ""]
+        [localized(r.region, lang), _yes(r.submitted, lang), str(r.revision or ""),
+         format_datetime(r.submitted_at, lang), _yes(r.late, lang) if r.submitted else ""]
         for r in status.rows]), nl=False)
 
 
@@ -141,8 +141,8 @@ def list_command(ctx) -> None:
     header = [t(f"round.col.{k}", lang)
               for k in ("period", "state", "deadline", "report_date", "submitted", "missing")]
     click.echo(_table(header, [
-        [format_period(r.period), rounds.state_label(r.state, lang), format_date(r.deadline),
-         format_date(r.report_date), f"{r.submitted}/{r.regions}", str(r.missing)]
+        [format_period(r.period), rounds.state_label(r.state, lang), format_date(r.deadline, lang),
+         format_date(r.report_date, lang), f"{r.submitted}/{r.regions}", str(r.missing)]
         for r in infos]), nl=False)
 
 

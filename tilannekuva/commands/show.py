@@ -81,7 +81,7 @@ def _blank(value: object) -> object:
 def title_of(hm: queries.Heatmap, lang: str) -> str:
     period = format_period(hm.snapshot.period)
     if hm.view is View.READINESS:
-        return t("view.readiness.title", lang, target=format_date(TARGET_DATE), period=period)
+        return t("view.readiness.title", lang, target=format_date(TARGET_DATE, lang), period=period)
     if hm.view is View.PROGRESS:
         return (t("view.progress.title", lang, period=period) + " – "
                 + t("view.progress.subtitle", lang,
@@ -106,7 +106,7 @@ def render_table(hm: queries.Heatmap, doc: dict, lang: str) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     text = [title_of(hm, lang),
             f"{t('period', lang)}: {format_period(doc['period'])}, "
-            f"{format_date(hm.snapshot.report_date)}"
+            f"{format_date(hm.snapshot.report_date, lang)}"
             + (f" ({t('snapshot.synthetic', lang)})" if doc["synthetic"] else ""),
             ""]
     for line in lines:
