@@ -29,10 +29,13 @@ def round_panel(session, region, lang: str):
             lines.append(html.P(t("round.upload.sent", lang, region=name,
                                   period=format_period(info.period), revision=row.revision,
                                   when=format_datetime(row.submitted_at, lang)),
-                                id="upload-round-sent"))
+                                id=f"upload-round-sent-{info.period}",
+                                className="upload-round-sent"))
         else:
             lines.append(html.P(t("round.upload.not_sent", lang, region=name,
-                                  period=format_period(info.period)), id="upload-round-not-sent"))
+                                  period=format_period(info.period)),
+                                  id=f"upload-round-not-sent-{info.period}",
+                                  className="upload-round-not-sent"))
     return html.Div(lines, className="notice", id="upload-round", role="status")
 
 

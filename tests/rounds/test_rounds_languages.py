@@ -105,3 +105,26 @@ def test_correction_notes_and_the_target_date_follow_the_ui_language():
     assert "3.2.2023" in text_of(correction_notes([(when, "syy")], "sv"))
     assert t("a11y.header.transferred", "en", date=TARGET_DATE).endswith("on 2023-01-01")
     assert t("a11y.header.transferred", "fi", date=TARGET_DATE).endswith("1.1.2023")
+
+
+def _ids(component) -> list[str]:
+    if isinstance(component, (list, tuple)):
+        return [i for c in component for i in _ids(c)]
+    if component is None or isinstance(component, (str, int, float)):
+        return []
+    own = [component.id] if getattr(component, "id", None) else []
+    return own + _ids(getattr(component, "children", None))
+
+
+def test_two_open_rounds_give_the_upload_panel_unique_ids(sent_march):
+    """Two months open at once: each has its own line, and no id repeats (invalid HTML)."""
+    with db.transaction(sent_march) as s:
+        rounds.open_round(s, "2022-04", dt.date(2022, 5, 20), dt.date(2022, 5, 11), by="test")
+    with db.session_factory(sent_march)() as s:
+        panels = [round_panels.round_panel(s, queries.region(s, code), "fi")
+                  for code in ("pohjois-savo", "kainuu")]  # sent March / sent neither
+    for panel in panels:
+        ids = _ids(panel)
+        assert len(ids) == len(set(ids)), ids
+        text = text_of(panel)
+        assert "3/2022" in text and "4/2022" in text

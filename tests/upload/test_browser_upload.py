@@ -118,7 +118,7 @@ def test_region_uploads_a_month_and_the_overview_changes(page, served):
     # (11/2021 is published: read-only for regions, see tests/rounds/)
     assert "Avoin raportointikierros: 1/2022" in page.inner_text("#upload-round")
     assert "Alue Kainuu on lähettänyt kuukauden 1/2022: versio 1" in \
-        page.inner_text("#upload-round-sent")
+        page.inner_text(".upload-round-sent")
     page.wait_for_function(
         "document.querySelector('#template-fi').getAttribute('href').includes('period=2022-01')")
     with page.expect_download() as info:
@@ -149,7 +149,7 @@ def test_region_uploads_a_month_and_the_overview_changes(page, served):
     assert "kun ohjelmatoimisto julkaisee kierroksen 1/2022" in page.inner_text("#upload-saved-open")
     # the round's status line and the region's history show the new revision at once,
     # without reloading the page
-    page.wait_for_selector("#upload-round-sent:has-text('versio 2')", timeout=10_000)
+    page.wait_for_selector(".upload-round-sent:has-text('versio 2')", timeout=10_000)
     revisions = [tr.locator("td").all_inner_texts()[:2]
                  for tr in page.locator("#upload-history-revisions tbody tr").all()]
     assert ["1/2022", "2"] in revisions and ["1/2022", "1"] in revisions
