@@ -118,22 +118,30 @@ def region_order(hm: Heatmap, sort: str = "slide", lang: str = "fi") -> list:
     return [r for _, r in sorted(enumerate(regions), key=key)]
 
 
+def cell_detail_lines(cell, colour_band: int | None, lang: str, started: int | None) -> list[str]:
+    """The lines of a cell's details: value, counts, share started, band wording (what its colour
+    means). The page's cell details and the figure's hover both say exactly this."""
+    if cell.percent is None:
+        return [t("no_data", lang)]
+    lines = [format_percent(cell.percent, lang)]
+    if cell.numerator is not None and cell.denominator is not None:
+        lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
+    elif cell.denominator is not None:
+        lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
+    else:
+        lines.append(t("dash.hover.summary_value_nocount", lang))
+    if started is not None:
+        lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
+    if colour_band:
+        lines.append(t("a11y.cell.band", lang, band=colour_band,
+                       legend=BANDS[colour_band - 1].legend(lang)))
+    return lines
+
+
 def _hover(region_name: str, column_title: str, cell: Cell, lang: str,
            delta_line: str | None, colour: int | None = None, started: int | None = None) -> str:
-    lines = [f"<b>{region_name}</b>", column_title]
-    if cell.percent is None:
-        lines.append(t("no_data", lang))
-    else:
-        lines.append(f"<b>{format_percent(cell.percent, lang)}</b>")
-        if cell.numerator is not None and cell.denominator is not None:
-            lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
-        elif cell.denominator is not None:
-            lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
-        else:
-            lines.append(t("dash.hover.summary_value_nocount", lang))
-        if started is not None:
-            lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
-        lines.append(BANDS[(colour or cell.band) - 1].legend(lang))
+    lines = [f"<b>{region_name}</b>", column_title,
+             *cell_detail_lines(cell, colour or cell.band, lang, started)]
     if delta_line:
         lines.append(delta_line)
     return "<br>".join(lines)

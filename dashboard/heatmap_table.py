@@ -73,25 +73,6 @@ def band_colour(number: int | None) -> str:
     return NO_DATA_COLOUR if not number else BANDS[number - 1].colour
 
 
-def _cell_words(cell, colour_band: int | None, lang: str, started: int | None) -> list[str]:
-    """The lines of a cell's details: value, counts, band wording (what its colour means)."""
-    if cell.percent is None:
-        return [t("no_data", lang)]
-    lines = [format_percent(cell.percent, lang)]
-    if cell.numerator is not None and cell.denominator is not None:
-        lines.append(t("tasks_count", lang, n=cell.numerator, total=cell.denominator))
-    elif cell.denominator is not None:
-        lines.append(t("dash.hover.summary_value", lang, total=cell.denominator))
-    else:
-        lines.append(t("dash.hover.summary_value_nocount", lang))
-    if started is not None:
-        lines.append(t("a11y.cell.started", lang, pct=format_percent(started, lang)))
-    if colour_band:
-        lines.append(t("a11y.cell.band", lang, band=colour_band,
-                       legend=BANDS[colour_band - 1].legend(lang)))
-    return lines
-
-
 # --- one cell as HTML: the overview draws up to 368 × 30 of them per request, so the texts
 # that repeat (percentages, counts, band wordings, translations) are escaped once per process
 # and the cell is one f-string; the markup is exactly what the `H` builder writes
@@ -155,7 +136,7 @@ def _started_html(started: int, lang: str) -> str:
 
 
 def _cell_words_html(cell, colour_band: int | None, lang: str, started: int | None) -> str:
-    """`_cell_words` as the details' `<span>` lines."""
+    """`figures.cell_detail_lines` as the details' `<span>` lines."""
     if cell.percent is None:
         return _no_data_html(lang)
     parts = _percent_line_html(cell.percent, lang) + _counts_html(cell.numerator, cell.denominator, lang)

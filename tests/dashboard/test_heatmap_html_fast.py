@@ -7,7 +7,8 @@ import itertools
 
 import pytest
 
-from dashboard.heatmap_table import (H, VISUALLY_HIDDEN, _cell_words, band_colour, heat_cell)
+from dashboard.figures import cell_detail_lines
+from dashboard.heatmap_table import (H, VISUALLY_HIDDEN, band_colour, heat_cell)
 from domain.i18n import LANGS, format_percent, format_signed, t
 from domain.queries import Cell
 
@@ -27,7 +28,7 @@ def _reference_cell(cell, colour_band, title, lang, *, started=None, delta=None,
         summary.append(H.Span(", " + t("a11y.cell.band_short", lang, band=colour_band),
                               className=VISUALLY_HIDDEN))
     details = [H.Strong(title)] + [H.Span(line) for line in
-                                   _cell_words(cell, colour_band, lang, started)]
+                                   cell_detail_lines(cell, colour_band, lang, started)]
     if delta_text:
         details.append(H.Span(delta_text))
     props = {"id": cell_id} if cell_id else {}
