@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.i18n import format_date, format_period
+from domain.i18n import LocalName, format_date, format_period
 from domain.schema import Region, SubArea, Task, Workstream
 from domain.store import TaskRow
 from domain.vocabulary import normalise_text
@@ -44,7 +44,7 @@ def resolve_region(resolver: RegionResolver, given: object, header: Header,
         return None
     if given_region is not None and given_region.id != sheet_region.id:
         problems.append(Problem("status_sheet.region_conflict", sheet=sheet, row=row,
-                                column=label, value=value, params={"given": given_region.name_fi}))
+                                column=label, value=value, params={"given": LocalName.of(given_region)}))
         return None
     return sheet_region
 

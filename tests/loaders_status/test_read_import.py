@@ -109,6 +109,8 @@ def test_conflicts_with_arguments(db_url, tmp_path):
     error = rejected(db_url, path, region="Lappi", period="2022-04")
     region = only(error, "status_sheet.region_conflict")[0]
     assert (region.row, region.column, region.value) == (2, "Alue", "Pohjois-Savo")
+    # the region asked for is named in the reader's language
+    assert "Lappland" in region.render("sv") and "Lappi" in region.render("fi")
     period = only(error, "status_sheet.period_conflict")[0]
     assert (period.row, period.column) == (3, "Ajankohta")
     assert "4/2022" in period.render("fi") and "3/2022" in period.render("fi")
