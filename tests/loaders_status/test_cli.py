@@ -42,7 +42,7 @@ def test_region_option_conflicts_with_sheet(db_url, tmp_path):
     path = write_sheet(tmp_path / "c.xlsx", task_rows())
     result = run(db_url, "--lang", "en", "import-status", str(path), "--region", "Lappi")
     assert result.exit_code == 2
-    assert "the sheet's region 'Pohjois-Savo' differs from the given region 'Lappi'" in result.output
+    assert "the sheet's region 'Pohjois-Savo' differs from the given region 'Lapland'" in result.output
     result = run(db_url, "import-status", str(path), "--period", "2022-04")
     assert result.exit_code == 2 and "3/2022" in result.output
 
