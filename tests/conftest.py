@@ -82,6 +82,31 @@ def copy_demo(template, folder) -> str:
     return f"sqlite:///{target}"
 
 
+def serve_demo_copy(template, folder, users):
+    """A private demo copy with `users` [(username, password, role, region, display name)],
+    served by the app on a free loopback port in a thread; yields (db url, base url, folder).
+    The browser suites' one server fixture (a generator: `yield from` it in a fixture)."""
+    import os
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from dashboard import accounts
+    from dashboard.app import create_app
+
+    os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(folder / "secret_key")
+    url = copy_demo(template, folder)
+    with db.transaction(url) as s:
+        for username, password, role, region, name in users:
+            accounts.create_user(s, username, password, role, region, name)
+    server = make_server("127.0.0.1", 0, create_app(url).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url, f"http://127.0.0.1:{server.server_port}", folder
+    server.shutdown()
+    thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def demo_url(demo_template) -> str:
     return f"sqlite:///{demo_template}"

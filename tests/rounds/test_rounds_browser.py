@@ -4,7 +4,6 @@ confirm), the board shows it, the coordinator publishes, and the default view of
 moves to the new month. Screenshots: tests/screenshots/rounds_*.png."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,30 +19,11 @@ NEW = "2022-02"  # the demo fixture's months: 10/21 real, 11–12/2021 published
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, demo_template):
-    import os
-    import socket
+    from tests.conftest import serve_demo_copy
 
-    from werkzeug.serving import make_server
-
-    from dashboard import accounts
-    from dashboard.app import create_app
-    from tests.conftest import copy_demo
-
-    base = tmp_path_factory.mktemp("rounds-browser")
-    os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(base / "secret_key")
-    url = copy_demo(demo_template, base)
-    with db.transaction(url) as s:
-        accounts.create_user(s, "pohjanmaa", PASSWORD, "region_uploader", "Pohjanmaa", "Pohjanmaa")
-        accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = make_server("127.0.0.1", port, create_app(url).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url, f"http://127.0.0.1:{port}", base
-    server.shutdown()
-    thread.join(timeout=10)
+    yield from serve_demo_copy(demo_template, tmp_path_factory.mktemp("rounds-browser"), [
+        ("pohjanmaa", PASSWORD, "region_uploader", "Pohjanmaa", "Pohjanmaa"),
+        ("koordinaattori", PASSWORD, "coordinator", None, "VM")])
 
 
 def shot(page, name: str) -> None:

@@ -5,8 +5,6 @@ rejected file with its errors, and the coordinator's upload log. Screenshots:
 tests/screenshots/upload_*.png."""
 from __future__ import annotations
 
-import socket
-import threading
 from pathlib import Path
 
 import openpyxl
@@ -18,44 +16,16 @@ from domain import db, queries
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-PORT = 8071
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", PORT))
-            return PORT
-        except OSError:
-            s.bind(("127.0.0.1", 0))
-            return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, demo_template):
-    import os
+    from tests.conftest import serve_demo_copy
 
-    from werkzeug.serving import make_server
-
-    from dashboard import accounts
-    from dashboard.app import create_app
-    from tests.conftest import copy_demo
-
-    base = tmp_path_factory.mktemp("upload-browser")
-    os.environ["TILANNEKUVA_SECRET_KEY_FILE"] = str(base / "secret_key")
-    url = copy_demo(demo_template, base)
-    with db.transaction(url) as s:
-        accounts.create_user(s, "kainuu", PASSWORD, "region_uploader", "Kainuu", "Kainuun raportoija")
-        accounts.create_user(s, "koordinaattori", PASSWORD, "coordinator", None, "VM koordinaattori")
-        accounts.create_user(s, "yllapito", PASSWORD, "admin", None, "Ylläpitäjä")
-    app = create_app(url)
-    port = _port()
-    server = make_server("127.0.0.1", port, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url, f"http://127.0.0.1:{port}", base
-    server.shutdown()
-    thread.join(timeout=10)
+    yield from serve_demo_copy(demo_template, tmp_path_factory.mktemp("upload-browser"), [
+        ("kainuu", PASSWORD, "region_uploader", "Kainuu", "Kainuun raportoija"),
+        ("koordinaattori", PASSWORD, "coordinator", None, "VM koordinaattori"),
+        ("yllapito", PASSWORD, "admin", None, "Ylläpitäjä")])
 
 
 @pytest.fixture
