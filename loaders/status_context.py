@@ -83,6 +83,9 @@ def resolve_period(wanted: str | None, header: Header, problems: list[Problem]) 
     return sheet_period
 
 
+_MEMO_LIMIT = 20_000
+
+
 @dataclass(frozen=True)
 class TaskRef:
     id: int
@@ -114,7 +117,11 @@ def _roadmap_data(session: Session) -> tuple:
     areas = {row[0]: _Named(row[0], None, *row[1:]) for row in session.execute(
         select(SubArea.id, SubArea.letter, SubArea.name_fi, SubArea.name_sv, SubArea.name_en))}
     by_code = {normalise_text(t.code): t for t in tasks}
-    return tasks, streams, areas, by_code, {t.code: t for t in tasks}
+    task_rows = tuple(TaskRow(t.id, t.workstream_id, t.sub_area_id, t.due_date) for t in tasks)
+    # (kind, id, text) -> matches: the same few texts repeat on every row and in every
+    # region's sheet, so the answers are kept with the roadmap
+    memo: dict[tuple, bool] = {}
+    return tasks, streams, areas, by_code, {t.code: t for t in tasks}, task_rows, memo
 
 
 class RoadmapIndex:
@@ -122,13 +129,15 @@ class RoadmapIndex:
     data, read once per reference version (`loaders.common.kept`): this runs on every import."""
 
     def __init__(self, session: Session, version: tuple | None = None):
-        self.tasks, self.workstreams, self.sub_areas, self.by_code, self.exact = kept(
+        (self.tasks, self.workstreams, self.sub_areas, self.by_code, self.exact,
+         self._task_rows, self._memo) = kept(
             "roadmap", version or reference_version(session), lambda: _roadmap_data(session))
-        self._names: dict[object, set[str]] = {}
-        self._memo: dict[tuple, bool] = {}  # (kind, id, text) -> matches: texts repeat per row
+        if len(self._memo) > _MEMO_LIMIT:  # texts of every sheet read: bounded, not a leak
+            self._memo.clear()
 
-    def task_rows(self) -> list[TaskRow]:
-        return [TaskRow(t.id, t.workstream_id, t.sub_area_id, t.due_date) for t in self.tasks]
+    def task_rows(self) -> tuple[TaskRow, ...]:
+        """What the store's figures need of each task (kept too: built once, not per import)."""
+        return self._task_rows
 
     def task(self, value: object) -> TaskRef | None:
         if isinstance(value, float) and value.is_integer():

@@ -18,7 +18,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -43,6 +43,7 @@ MAX_DATA_ROWS = 20_000  # filled rows below the header; more means this is not a
 MAX_LISTED_IDS = 30  # missing task ids listed in one problem
 MAX_LISTED_CELLS = 12  # formula cells listed in the preview's note
 KEY_COLUMNS = (fmt.ID, fmt.STATUS, fmt.WORKSTREAM, fmt.SUB_AREA)
+_NONE: frozenset = frozenset()
 
 Source = str | Path | BinaryIO | bytes
 
@@ -61,7 +62,7 @@ class ParsedStatusSheet:
     task_codes: dict[int, str] = field(default_factory=dict)  # task.id -> task code
     source_name: str | None = None
     warnings: list[Problem] = field(default_factory=list)
-    tasks: list[TaskRow] | None = field(default=None, repr=False)  # the roadmap read, reused
+    tasks: Sequence[TaskRow] | None = field(default=None, repr=False)  # the roadmap read, reused
 
     def status_counts(self) -> dict[Status, int]:
         counts = Counter(status for status, _ in self.statuses.values())
@@ -236,6 +237,7 @@ class _Rows:
         # the usual sheet (one column per key, no formulas): `_value` is a plain index
         simple = None if self.formulas or any(len(cols) != 1 for cols in self.cols.values()) \
             else [(key, cols[0]) for key, cols in self.cols.items()]
+        check_length = self.header.sheet.longest_text > MAX_CELL_CHARS
         for r in range(self.header.row + 1, len(rows)):
             row = rows[r]
             head = row[:width]
@@ -243,7 +245,7 @@ class _Rows:
                 continue  # fully empty rows (spacing, formatting left behind) are ignored
             if simple is not None and len(row) >= width:
                 values = {key: row[c] for key, c in simple}
-                for key, value in values.items():  # as `_value` checks each
+                for key, value in values.items() if check_length else ():  # as `_value` does
                     if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                         self._too_long(r, key, value)
             else:
@@ -261,7 +263,7 @@ class _Rows:
     def _row(self, excel_row: int, values: dict[str, object]) -> None:
         r = excel_row - 1
         bad_formula = {key for key in KEY_COLUMNS if key in self.cols
-                       and self._formula_problem(r, key)} if self.formulas else set()
+                       and self._formula_problem(r, key)} if self.formulas else _NONE
         task = None
         raw_id = values.get(fmt.ID)
         if fmt.ID not in bad_formula:
