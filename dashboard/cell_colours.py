@@ -2,10 +2,11 @@
 up in the query results the pages, slides and downloads share."""
 from __future__ import annotations
 
-from domain.metrics import Measure, colour_band, colour_share, shown_percent
+from domain.metrics import Measure, band_of_share, colour_share, shown_percent
 
 
-def _done_key(key: str) -> str:
+def done_key(key: str) -> str:
+    """The Valmis column's key of a readiness view's Käynnissä column."""
     return key.replace(Measure.READINESS_ACTIVE.value, Measure.READINESS_DONE.value)
 
 
@@ -15,10 +16,15 @@ def heatmap_colour_band(hm, region_code: str, col) -> tuple[int | None, int | No
     cell = hm.cell(region_code, col.key)
     if col.measure is not Measure.READINESS_ACTIVE:
         return cell.band, None
-    done = hm.cell(region_code, _done_key(col.key)).share
-    share = colour_share(col.measure, cell.share, done)
-    return colour_band(col.measure, cell.share, done), (
-        shown_percent(share) if done is not None and cell.share is not None else None)
+    return active_colour_band(cell.share, hm.cell(region_code, done_key(col.key)).share)
+
+
+def active_colour_band(share: float | None, done: float | None) -> tuple[int | None, int | None]:
+    """(colour band, started percent) of a readiness view's Käynnissä cell from its own share
+    and its workstream's Valmis share."""
+    started = colour_share(Measure.READINESS_ACTIVE, share, done)
+    return band_of_share(started), (
+        shown_percent(started) if done is not None and share is not None else None)
 
 
 def region_colour_band(rf, workstream_code: str, letter, measure) -> tuple[int | None, int | None]:
@@ -27,7 +33,5 @@ def region_colour_band(rf, workstream_code: str, letter, measure) -> tuple[int |
     cell = rf.cell(workstream_code, letter, measure)
     if measure is not Measure.READINESS_ACTIVE:
         return cell.band, None
-    done = rf.cell(workstream_code, letter, Measure.READINESS_DONE).share
-    share = colour_share(measure, cell.share, done)
-    return colour_band(measure, cell.share, done), (
-        shown_percent(share) if done is not None and cell.share is not None else None)
+    return active_colour_band(cell.share,
+                              rf.cell(workstream_code, letter, Measure.READINESS_DONE).share)

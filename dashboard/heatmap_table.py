@@ -18,9 +18,10 @@ from dash import dcc, html
 
 from domain.i18n import format_percent, format_period, format_signed, localized, t
 from domain.metrics import BANDS, NO_DATA_COLOUR, Measure, View
+from domain.queries import NO_DATA
 
 from . import figures
-from .cell_colours import heatmap_colour_band, region_colour_band
+from .cell_colours import active_colour_band, done_key, region_colour_band
 
 VISUALLY_HIDDEN = "visually-hidden"
 
@@ -67,6 +68,17 @@ H = _H()
 
 def _text(value) -> str:
     return value if isinstance(value, _Raw) else _esc.escape(str(value))
+
+
+_CHILDREN = "\x00children\x00"
+
+
+def wrap(make, parts: list, **attrs) -> list:
+    """`make(parts, **attrs)` as a list: the start tag, the parts, the end tag. A table of
+    18 000 cells is megabytes of text: joined once at the end instead of once per element
+    around it (each join copied it all into freshly allocated memory)."""
+    start, _, end = make(_Raw(_CHILDREN), **attrs).rpartition(_CHILDREN)
+    return [start, *parts, end]
 
 
 def band_colour(number: int | None) -> str:
@@ -135,16 +147,37 @@ def _started_html(started: int, lang: str) -> str:
     return f"<span>{_esc_q(t('a11y.cell.started', lang, pct=format_percent(started, lang)))}</span>"
 
 
-def _cell_words_html(cell, colour_band: int | None, lang: str, started: int | None) -> str:
+def _cell_words_html(percent: int | None, numerator: int | None, denominator: int | None,
+                     colour_band: int | None, lang: str, started: int | None) -> str:
     """`figures.cell_detail_lines` as the details' `<span>` lines."""
-    if cell.percent is None:
+    if percent is None:
         return _no_data_html(lang)
-    parts = _percent_line_html(cell.percent, lang) + _counts_html(cell.numerator, cell.denominator, lang)
+    parts = _percent_line_html(percent, lang) + _counts_html(numerator, denominator, lang)
     if started is not None:
         parts += _started_html(started, lang)
     if colour_band:
         parts += _band_html(colour_band, lang)[1]
     return parts
+
+
+@lru_cache(maxsize=65536)
+def _cell_parts(percent: int | None, numerator: int | None, denominator: int | None,
+                colour_band: int | None, started: int | None, delta: int | None,
+                delta_text_html: str | None, lang: str) -> tuple[str, str, str]:
+    """(td attributes, markup before the title, markup after it) of a cell: everything but
+    the title depends on a few small numbers only, so at 368 organisations most cells reuse
+    the parts of an earlier one (a pure function of its arguments: nothing here goes stale)."""
+    band_words, _, td_attrs = _band_html(colour_band, lang)
+    summary = _shown_html(percent, lang)
+    if delta is not None:
+        summary += _delta_html(delta, lang)
+    tail = _cell_words_html(percent, numerator, denominator, colour_band, lang, started)
+    if delta_text_html:
+        tail += f"<span>{delta_text_html}</span>"
+    return (td_attrs,
+            f'<details class="hm-cell-details"><summary class="hm-summary">{summary}'
+            f'{band_words}</summary><div class="hm-details"><strong>',
+            f"</strong>{tail}</div></details></td>")
 
 
 def heat_cell_html(cell, colour_band: int | None, title_html: str, lang: str, *,
@@ -153,18 +186,11 @@ def heat_cell_html(cell, colour_band: int | None, title_html: str, lang: str, *,
     """One coloured cell: the number (and change) on the band colour; the details open on
     Enter/Space or a click. The band is said in words inside the summary for screen readers.
     `title_html` and `delta_text_html` are already escaped."""
-    band_words, _, td_attrs = _band_html(colour_band, lang)
-    summary = _shown_html(cell.percent, lang)
-    if delta is not None:
-        summary += _delta_html(delta, lang)
-    details = f"<strong>{title_html}</strong>" + _cell_words_html(cell, colour_band, lang, started)
-    if delta_text_html:
-        details += f"<span>{delta_text_html}</span>"
+    td_attrs, head, tail = _cell_parts(cell.percent, cell.numerator, cell.denominator,
+                                       colour_band, started, delta, delta_text_html, lang)
     if cell_id:
         td_attrs += f' id="{_esc_q(str(cell_id))}"'
-    return _Raw(f'<td{td_attrs}><details class="hm-cell-details"><summary class="hm-summary">'
-                f'{summary}{band_words}</summary><div class="hm-details">{details}</div>'
-                f"</details></td>")
+    return _Raw(f"<td{td_attrs}>{head}{title_html}{tail}")
 
 
 def heat_cell(cell, colour_band: int | None, title: str, lang: str, *,
@@ -223,7 +249,9 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
     deltas = show_deltas and previous is not None
     no_previous = _esc_q(t("dash.hover.no_previous", lang)) if deltas else None
     delta_texts: dict[int, str] = {}
-    columns = [(col, col.key, " – " + _esc_q(_column_title(hm, col, lang))) for col in hm.columns]
+    columns = [(col.key, done_key(col.key) if col.measure is Measure.READINESS_ACTIVE else None,
+                " – " + _esc_q(_column_title(hm, col, lang))) for col in hm.columns]
+    cells_of, prev_cells = hm.cells, previous.cells if deltas else {}
     body = []
     for region in figures.region_order(hm, sort, lang):
         name = localized(region, lang)
@@ -232,12 +260,16 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
         head = (f'<a href="{_esc_q(str(region_href(code)))}" class="hm-region-link" '
                 f'data-dash-link="1">{name_html}</a>' if region_href else name_html)
         cells = [f'<th scope="row" class="hm-region">{head}</th>']
-        for col, key, col_title in columns:
-            cell = hm.cell(code, key)
-            band, started = heatmap_colour_band(hm, code, col)
+        for key, done, col_title in columns:
+            cell = cells_of.get((code, key), NO_DATA)
+            if done is None:  # `cell_colours.heatmap_colour_band`, without looking up twice
+                band, started = cell.band, None
+            else:
+                band, started = active_colour_band(cell.share,
+                                                   cells_of.get((code, done), NO_DATA).share)
             delta = delta_text = None
             if deltas:
-                before = previous.cell(code, key).percent
+                before = prev_cells.get((code, key), NO_DATA).percent
                 if cell.percent is not None and before is not None:
                     delta = cell.percent - before
                     delta_text = delta_texts.get(delta)
@@ -249,20 +281,23 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
                     delta_text = no_previous
             cells.append(heat_cell_html(cell, band, name_html + col_title, lang, started=started,
                                         delta=delta, delta_text_html=delta_text))
-        body.append(_Raw(f'<tr data-region="{_esc_q(code)}">{"".join(cells)}</tr>'))
-    table = H.Table([
+        body.append(f'<tr data-region="{_esc_q(code)}">')
+        body += cells
+        body.append("</tr>")
+    table = wrap(H.Table, [
         H.Caption(caption or figures.heatmap_title(hm, lang), className=VISUALLY_HIDDEN),
         H.Thead(_header_rows(hm, lang)),
-        H.Tbody(body),
+        *wrap(H.Tbody, body),
     ], className=f"heatmap-table heatmap-{hm.view.value}", id=table_id)
     return scroll_region(table, caption or figures.heatmap_title(hm, lang))
 
 
 def scroll_region(table, label: str, class_name: str = "heatmap-scroll"):
-    """A keyboard-focusable, named scrolling region (axe: scrollable-region-focusable)."""
-    markup = H.div(table, className=class_name, role="region", tabIndex=0,
-                   **{"aria-label": label})
-    return dcc.Markdown(markup, dangerously_allow_html=True, className="heatmap-html")
+    """A keyboard-focusable, named scrolling region (axe: scrollable-region-focusable).
+    `table` is its markup, or the list of its parts (`wrap`)."""
+    parts = wrap(H.div, table if isinstance(table, list) else [table], className=class_name,
+                 role="region", tabIndex=0, **{"aria-label": label})
+    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="heatmap-html")
 
 
 def legend(lang: str, readiness: bool = False):
@@ -340,10 +375,10 @@ def data_table_html(table, table_id: str, lang: str = "fi"):
     texts: dict[tuple[bool, object], str] = {}
     body = []
     for row in table.rows:
-        cells = ["<tr>", H.th(row[0], scope="row")]
+        body += ("<tr>", H.th(row[0], scope="row"))
         for col, value in enumerate(row[1:], start=1):
             if value is None:
-                cells.append(no_data)
+                body.append(no_data)
                 continue
             percent = col in percent_cols and isinstance(value, int)
             key = (percent, value if percent else str(value))
@@ -351,11 +386,12 @@ def data_table_html(table, table_id: str, lang: str = "fi"):
             if cell is None:
                 text = format_percent(value, lang) if percent else str(value)
                 cell = texts[key] = f'<td class="num">{_esc_q(text)}</td>'
-            cells.append(cell)
-        cells.append("</tr>")
-        body.append(_Raw("".join(cells)))
-    markup = H.div(H.table([H.caption(table.title), H.thead(head), H.tbody(body)],
-                           className="data-table", id=table_id),
-                   className="table-scroll", role="region", tabIndex=0,
-                   **{"aria-label": table.title})
-    return dcc.Markdown(markup, dangerously_allow_html=True, className="chart-table-html")
+            body.append(cell)
+        body.append("</tr>")
+    markup = wrap(H.div, wrap(H.table, [H.caption(table.title), H.thead(head),
+                                        *wrap(H.tbody, body)],
+                              className="data-table", id=table_id),
+                  className="table-scroll", role="region", tabIndex=0,
+                  **{"aria-label": table.title})
+    return dcc.Markdown("".join(markup), dangerously_allow_html=True,
+                        className="chart-table-html")

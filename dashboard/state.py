@@ -5,6 +5,7 @@ unknown or malformed falls back to the default (a hand-edited link never crashes
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Callable
 from urllib.parse import parse_qs, urlencode
 
 from domain.i18n import DEFAULT_LANG, LANGS
@@ -113,6 +114,13 @@ def overview_href(state: State) -> str:
 
 def region_href(code: str, state: State) -> str:
     return href(REGION_PREFIX + code, state, "region")
+
+
+def region_hrefs(state: State) -> Callable[[str], str]:
+    """`region_href` of one state for many regions (the overview's 368 rows): the query string
+    is written once."""
+    search = to_search(state, PAGE_KEYS["region"])
+    return lambda code: REGION_PREFIX + code + search
 
 
 def trends_href(state: State) -> str:

@@ -14,7 +14,7 @@ from ..data import open_periods, read_session, visible_snapshots
 from ..heatmap_table import heatmap_table
 from ..heatmap_table import legend as heatmap_legend
 from ..routes import PageRequest
-from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href
+from ..state import OVERVIEW_PATH, State, overview_href, parse, region_href, region_hrefs
 
 PATH = OVERVIEW_PATH
 NAV = "dash.nav.overview"
@@ -64,7 +64,7 @@ def layout(request: PageRequest):
         return html.Div(notice(t("dash.no_snapshots", lang), "warning"), className="panel")
     ws_code = hm.workstream_code
     table = heatmap_table(hm, lang, sort=state.sort, previous=prev, show_deltas=state.deltas,
-                          region_href=lambda code: region_href(code, state))
+                          region_href=region_hrefs(state))
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
             id="overview-period", options=period_options(snaps, lang, open_periods(request.db_url)), value=state.period,
