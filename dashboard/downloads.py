@@ -251,12 +251,9 @@ def build(session, kind: str, args, lang: str,
             if view is View.SUBAREAS:
                 ws = args.get("workstream") if args.get("workstream") in streams else (
                     "yp" if "yp" in streams else streams[0])
-            hm = queries.heatmap(session, period, view, ws)
-            prev = None
             deltas = (args.get("deltas") or "").lower() in truthy
-            if deltas:
-                before = queries.previous_snapshot(session, period)
-                prev = queries.heatmap(session, before.period, view, ws) if before else None
+            hm, prev = (queries.heatmap_with_previous(session, period, view, ws) if deltas
+                        else (queries.heatmap(session, period, view, ws), None))
             sort = args.get("sort") if args.get("sort") in ("slide", "value") else "slide"
             stem = "_".join(x for x in (view.value, ws, period, "muutos" if deltas else None,
                                         lang) if x)

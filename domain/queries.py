@@ -10,7 +10,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from functools import cached_property
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -121,52 +121,48 @@ def roadmap(session: Session) -> Roadmap | None:
     return session.scalar(select(Roadmap).order_by(Roadmap.id.desc()).limit(1))
 
 
-def columns_for(session: Session, view: View, workstream_code: str | None = None,
-                period: str | None = None) -> list[Column]:
+def columns_for(session: Session, view: View, workstream_code: str | None = None) -> list[Column]:
+    """The view's columns (without their national counts: `heatmap` adds them)."""
     streams = workstreams(session)
     if view is View.READINESS:
         return [Column(f"{w.code}:{m.value}", w.code, m, workstream=w)
                 for w in streams for m in (Measure.READINESS_ACTIVE, Measure.READINESS_DONE)]
-    counts = _national_due_counts(session, period) if period else {}
     if view is View.PROGRESS:
         return [Column(f"{w.code}:{Measure.PROGRESS.value}", w.code, Measure.PROGRESS,
-                       workstream=w, national_count=counts.get((w.id, None)))
-                for w in streams]
+                       workstream=w) for w in streams]
     stream = next((w for w in streams if w.code == workstream_code), None)
     if stream is None:
         raise ValueError(f"unknown workstream {workstream_code!r}")
     cols = [Column(f"{stream.code}:{Measure.PROGRESS.value}", stream.code, Measure.PROGRESS,
-                   workstream=stream, national_count=counts.get((stream.id, None)))]
+                   workstream=stream)]
     cols += [Column(f"{stream.code}:{sa.letter}:{Measure.PROGRESS.value}", stream.code,
-                    Measure.PROGRESS, sa.letter, workstream=stream, sub_area=sa,
-                    national_count=counts.get((stream.id, sa.id)))
+                    Measure.PROGRESS, sa.letter, workstream=stream, sub_area=sa)
              for sa in stream.sub_areas]
     return cols
 
 
-def _national_due_counts(session: Session, period: str) -> dict[tuple[int, int | None], int]:
-    """'Tehtävien lkm yht.': tasks due by the quarter's end, per workstream and sub-area.
+def _with_national_counts(session: Session, cols: list[Column], cells: dict, period: str,
+                          ) -> list[Column]:
+    """'Tehtävien lkm yht.' on the progress and sub-area views' columns: tasks due by the
+    quarter's end, per workstream and sub-area.
 
-    An imported summary table's own header counts win for its snapshot; otherwise the roadmap's
-    task list gives them."""
-    counts: dict[tuple[int, int | None], int] = {}
-    horizon = quarter_end(period)
+    An imported summary table's own header counts win for its snapshot (the largest national
+    denominator among the column's cells: the cells are the month's active progress figures
+    of exactly these columns, so nothing is read twice); otherwise the roadmap's task list
+    gives them."""
+    national: dict[str, int] = {}
+    for (_, key), cell in cells.items():
+        if cell.denominator_is_national and cell.denominator is not None:
+            national[key] = max(national.get(key, cell.denominator), cell.denominator)
+    due: dict[tuple[int, int | None], int] = {}
     for ws_id, sa_id, n in session.execute(
             select(Task.workstream_id, Task.sub_area_id, func.count())
-            .where(Task.due_date <= horizon).group_by(Task.workstream_id, Task.sub_area_id)):
-        counts[(ws_id, sa_id)] = n
-        counts[(ws_id, None)] = counts.get((ws_id, None), 0) + n
-    # Filter on the snapshot's id as a value (not a join or subquery on its period), so that
-    # the planner takes ix_figure_view (snapshot_id, measure, active) at any database size.
-    snapshot_id = session.scalar(select(Snapshot.id).where(Snapshot.period == period))
-    for ws_id, sa_id, n in session.execute(
-            select(Figure.workstream_id, Figure.sub_area_id, func.max(Figure.denominator))
-            .where(Figure.snapshot_id == snapshot_id, Figure.measure == Measure.PROGRESS.value,
-                   Figure.active.is_(True), Figure.denominator_is_national.is_(True))
-            .group_by(Figure.workstream_id, Figure.sub_area_id)):
-        if n is not None:
-            counts[(ws_id, sa_id)] = n
-    return counts
+            .where(Task.due_date <= quarter_end(period))
+            .group_by(Task.workstream_id, Task.sub_area_id)):
+        due[(ws_id, sa_id)] = n
+        due[(ws_id, None)] = due.get((ws_id, None), 0) + n
+    return [replace(c, national_count=national[c.key] if c.key in national else due.get(
+        (c.workstream.id, c.sub_area.id if c.sub_area else None))) for c in cols]
 
 
 def heatmap(session: Session, period: str, view: View | str,
@@ -175,7 +171,26 @@ def heatmap(session: Session, period: str, view: View | str,
     snap = snapshot(session, period)
     if snap is None:
         raise LookupError(f"no snapshot {period}")
-    cols = columns_for(session, view, workstream_code, period)
+    return _heatmap(session, snap, view, workstream_code,
+                    columns_for(session, view, workstream_code), regions(session))
+
+
+def heatmap_with_previous(session: Session, period: str, view: View | str,
+                          workstream_code: str | None = None,
+                          ) -> tuple[Heatmap, Heatmap | None]:
+    """The month's heatmap and the previous published month's (None: there is none) over the
+    same columns and organisations, read once: the previous one is only compared with."""
+    hm = heatmap(session, period, view, workstream_code)
+    before = previous_snapshot(session, period)
+    if before is None:
+        return hm, None
+    prev = _heatmap(session, before, hm.view, workstream_code, hm.columns, hm.regions,
+                    national_counts=False)
+    return hm, prev
+
+
+def _heatmap(session: Session, snap: Snapshot, view: View, workstream_code: str | None,
+             cols: list[Column], regs: list[Region], national_counts: bool = True) -> Heatmap:
     by_ids = {(c.workstream.id, c.sub_area.id if c.sub_area else None, c.measure.value): c.key
               for c in cols}
     stmt = (select(Region.code, Figure.workstream_id, Figure.sub_area_id, Figure.measure,
@@ -193,7 +208,6 @@ def heatmap(session: Session, period: str, view: View | str,
         # readiness and progress show whole workstreams: leave the sub-area rows (6 in 7 of
         # the snapshot's figures) in the database instead of fetching and dropping them
         stmt = stmt.where(Figure.sub_area_id.is_(None))
-    regs = regions(session)
     # Kept per process like `_trend_values` (see there why the largest figure id tells whether
     # kept values still hold): many readers open the same month's overview, and at municipal
     # scale reading and wrapping its ~4 000 figures is a third of the page's time.
@@ -213,6 +227,8 @@ def heatmap(session: Session, period: str, view: View | str,
             _HEATMAP_CACHE[cache_key] = cells
             while len(_HEATMAP_CACHE) > 32:
                 _HEATMAP_CACHE.popitem(last=False)
+    if national_counts and view is not View.READINESS:
+        cols = _with_national_counts(session, cols, cells, snap.period)
     has_tasks = session.scalar(
         select(func.count()).select_from(Submission).where(
             Submission.snapshot_id == snap.id, Submission.is_current.is_(True),

@@ -31,12 +31,10 @@ def heatmap_data(db_url: str, state: State):
         if not snaps or state.period is None:
             return snaps, None, None, streams
         ws = _workstream(state, streams)
-        hm = queries.heatmap(session, state.period, state.view, ws)
-        prev = None
         if state.deltas:
-            before = queries.previous_snapshot(session, state.period)
-            if before is not None:
-                prev = queries.heatmap(session, before.period, state.view, ws)
+            hm, prev = queries.heatmap_with_previous(session, state.period, state.view, ws)
+        else:
+            hm, prev = queries.heatmap(session, state.period, state.view, ws), None
     return snaps, hm, prev, streams
 
 
