@@ -36,5 +36,9 @@ def open_periods(db_url: str) -> set[str]:
 
 @contextmanager
 def read_session(db_url: str) -> Iterator[Session]:
+    """A session for reading: look-ups that several functions of a page repeat are read once
+    in it (`domain.queries.remember_reads`)."""
+    from domain.queries import remember_reads
+
     with db.session_factory(db_url)() as session:
-        yield session
+        yield remember_reads(session)

@@ -70,6 +70,28 @@ class Heatmap:
         return [self.cell(region_code, c.key) for c in self.columns]
 
 
+READ_MEMO = "tilannekuva.read_memo"
+
+
+def remember_reads(session: Session) -> Session:
+    """Mark a read-only session (a page's, `dashboard.data.read_session`): the look-ups below
+    that several functions of one page ask again (workstreams, organisations, a month's
+    snapshot, a region…) are then read once per session. Nothing outlives the session, and a
+    writer's session is never marked."""
+    session.info[READ_MEMO] = {}
+    return session
+
+
+def _remembered(session: Session, key: tuple, load):
+    memo = session.info.get(READ_MEMO)
+    if memo is None:
+        return load()
+    if key not in memo:
+        memo[key] = load()
+    found = memo[key]
+    return list(found) if isinstance(found, list) else found
+
+
 def _published(stmt, include_unpublished: bool = False):
     """Only published rounds' snapshots, unless the caller may see open ones (coordinators,
     `dashboard.auth.sees_unpublished`). Published months are the national picture."""
@@ -80,8 +102,9 @@ def _published(stmt, include_unpublished: bool = False):
 
 def snapshots(session: Session, include_unpublished: bool = False) -> list[Snapshot]:
     """Snapshots oldest first: the published ones (the default of every view), or all."""
-    return list(session.scalars(_published(select(Snapshot), include_unpublished)
-                                .order_by(Snapshot.period)))
+    return _remembered(session, ("snapshots", include_unpublished), lambda: list(
+        session.scalars(_published(select(Snapshot), include_unpublished)
+                        .order_by(Snapshot.period))))
 
 
 def open_periods(session: Session) -> set[str]:
@@ -91,30 +114,35 @@ def open_periods(session: Session) -> set[str]:
 
 
 def latest_published(session: Session) -> Snapshot | None:
-    return session.scalar(_published(select(Snapshot)).order_by(Snapshot.period.desc()).limit(1))
+    return _remembered(session, ("latest_published",), lambda: session.scalar(
+        _published(select(Snapshot)).order_by(Snapshot.period.desc()).limit(1)))
 
 
 def snapshot(session: Session, period: str) -> Snapshot | None:
     """The month's snapshot whatever its round's state (writers, and readers that checked)."""
-    return session.scalar(select(Snapshot).where(Snapshot.period == period))
+    return _remembered(session, ("snapshot", period), lambda: session.scalar(
+        select(Snapshot).where(Snapshot.period == period)))
 
 
 def previous_snapshot(session: Session, period: str) -> Snapshot | None:
     """The latest published snapshot before `period` (changes are always against the
     published picture)."""
-    return session.scalar(_published(select(Snapshot)).where(Snapshot.period < period)
-                          .order_by(Snapshot.period.desc()).limit(1))
+    return _remembered(session, ("previous_snapshot", period), lambda: session.scalar(
+        _published(select(Snapshot)).where(Snapshot.period < period)
+        .order_by(Snapshot.period.desc()).limit(1)))
 
 
 def regions(session: Session) -> list[Region]:
-    return list(session.scalars(select(Region).order_by(Region.position)))
+    return _remembered(session, ("regions",), lambda: list(
+        session.scalars(select(Region).order_by(Region.position))))
 
 
 def workstreams(session: Session) -> list[Workstream]:
     """Workstreams in order, their sub-areas loaded in one extra statement (not one lazy load
     per workstream in every function of a page)."""
-    return list(session.scalars(select(Workstream).order_by(Workstream.position)
-                                .options(selectinload(Workstream.sub_areas))))
+    return _remembered(session, ("workstreams",), lambda: list(
+        session.scalars(select(Workstream).order_by(Workstream.position)
+                        .options(selectinload(Workstream.sub_areas)))))
 
 
 def roadmap(session: Session) -> Roadmap | None:
@@ -211,7 +239,7 @@ def _heatmap(session: Session, snap: Snapshot, view: View, workstream_code: str 
     # Kept per process like `_trend_values` (see there why the largest figure id tells whether
     # kept values still hold): many readers open the same month's overview, and at municipal
     # scale reading and wrapping its ~4 000 figures is a third of the page's time.
-    cache_key = (str(session.get_bind().url), snap.id, session.scalar(select(func.max(Figure.id))),
+    cache_key = (str(session.get_bind().url), snap.id, _figures_version(session),
                  frozenset(by_ids.items()), tuple((r.id, r.code) for r in regs))
     with _HEATMAP_LOCK:
         cells = _HEATMAP_CACHE.get(cache_key)
@@ -234,6 +262,12 @@ def _heatmap(session: Session, snap: Snapshot, view: View, workstream_code: str 
             Submission.snapshot_id == snap.id, Submission.is_current.is_(True),
             Submission.is_summary.is_(False))) > 0
     return Heatmap(snap, view, workstream_code, regs, cols, dict(cells), not has_tasks)
+
+
+def _figures_version(session: Session) -> int | None:
+    """The largest figure id: what tells whether kept figures still hold (`_trend_values`)."""
+    return _remembered(session, ("figures_version",),
+                       lambda: session.scalar(select(func.max(Figure.id))))
 
 
 _HEATMAP_CACHE: OrderedDict[tuple, dict] = OrderedDict()
@@ -285,7 +319,8 @@ class RegionFigures:
 
 
 def region(session: Session, code: str) -> Region | None:
-    return session.scalar(select(Region).where(Region.code == code))
+    return _remembered(session, ("region", code), lambda: session.scalar(
+        select(Region).where(Region.code == code)))
 
 
 def _has_tasks(session: Session, snapshot_id: int, region_id: int) -> bool:
@@ -331,11 +366,11 @@ class TaskLine:
 
 
 def _current_task_submission(session: Session, snapshot_id: int, region_id: int) -> int | None:
-    return session.scalar(
+    return _remembered(session, ("task_submission", snapshot_id, region_id), lambda: session.scalar(
         select(Submission.id).where(
             Submission.snapshot_id == snapshot_id, Submission.region_id == region_id,
             Submission.is_current.is_(True), Submission.is_summary.is_(False))
-        .order_by(Submission.revision.desc()).limit(1))
+        .order_by(Submission.revision.desc()).limit(1)))
 
 
 def task_table(session: Session, period: str, region_code: str) -> list[TaskLine]:
@@ -474,7 +509,7 @@ def _trend_values(session: Session, measure: Measure, workstream_id: int,
     are kept per process until a figure is added. Figure rows are only ever inserted, and their
     `active` flags change only when a revision inserts new figures: the largest figure id (with
     the published snapshots and the organisations) tells whether the kept values still hold."""
-    version = session.scalar(select(func.max(Figure.id)))
+    version = _figures_version(session)
     key = (str(session.get_bind().url), measure.value, workstream_id, sub_area_id, version,
            tuple(s.id for s in snaps), tuple((r.id, r.code) for r in regs))
     with _TREND_LOCK:
