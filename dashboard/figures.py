@@ -489,6 +489,7 @@ def trend_lines_figure(series, lang: str = "fi", *, highlight: str | None = None
     fs = font_scale
     x = [format_period(p, lang) for p in series.periods]
     data: list[dict] = []
+    texts = {p: format_percent(p, lang) for p in (None, *range(101))}  # 368 × 36 points
     for reg in series.regions:
         if reg.code == highlight:
             continue
@@ -499,7 +500,8 @@ def trend_lines_figure(series, lang: str = "fi", *, highlight: str | None = None
         data.append(dict(type="scatter", 
             x=x, y=pcts, mode="lines", name=name, showlegend=False,
             line=dict(color=LINE_GREY, width=1),
-            text=[format_percent(p, lang) for p in pcts], customdata=[reg.code] * len(x),
+            text=[texts[p] if p in texts else format_percent(p, lang) for p in pcts],
+            customdata=[reg.code] * len(x),
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>"))
     data += _spread_traces(series, lang, x)
     if highlight:
