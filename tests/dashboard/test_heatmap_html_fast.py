@@ -52,3 +52,14 @@ def test_fast_cell_is_the_builders_markup(lang):
                          delta_text=delta_text, cell_id=cell_id) == _reference_cell(
             cell, band, title, lang, started=started, delta=delta, delta_text=delta_text,
             cell_id=cell_id)
+
+
+def test_wrapped_parts_are_the_builders_markup():
+    """`wrap` (a table's megabytes joined once) writes what the builder writes around them."""
+    from dashboard.heatmap_table import _Raw, wrap
+
+    parts = ["<tr><td>1</td></tr>", "<tr><td>&lt;2&gt;</td></tr>"]
+    attrs = {"className": "table-scroll", "role": "region", "tabIndex": 0,
+             "aria-label": 'Etelä-Savo – "kaikki" <x> \x00children\x00'}
+    assert "".join(wrap(H.div, parts, **attrs)) == H.div(_Raw("".join(parts)), **attrs)
+    assert "".join(wrap(H.tbody, [])) == H.tbody([]) == "<tbody></tbody>"
