@@ -370,17 +370,21 @@ def data_table_html(table, table_id: str, lang: str = "fi"):
     # the body as plain f-strings (the trends page's tables have ~13 000 cells at 368
     # organisations); the same markup as H.tr([H.th(…, scope="row"), H.td(…, className="num")])
     formats = table.number_formats
-    percent_cols = {col for col, fmt in enumerate(formats) if fmt and "%" in fmt}
+    percent_set = {col for col, fmt in enumerate(formats) if fmt and "%" in fmt}
+    flags: dict[int, list[bool]] = {}  # row length -> whether each value column is a percent
     no_data = H.td(table.no_data, className="num")
     texts: dict[tuple[bool, object], str] = {}
     body = []
     for row in table.rows:
-        body += ("<tr>", H.th(row[0], scope="row"))
-        for col, value in enumerate(row[1:], start=1):
+        body.append(f'<tr><th scope="row">{_esc_q(str(row[0]))}</th>')
+        percent_cols = flags.get(len(row))
+        if percent_cols is None:
+            percent_cols = flags[len(row)] = [c in percent_set for c in range(1, len(row))]
+        for percent_col, value in zip(percent_cols, row[1:]):
             if value is None:
                 body.append(no_data)
                 continue
-            percent = col in percent_cols and isinstance(value, int)
+            percent = percent_col and isinstance(value, int)
             key = (percent, value if percent else str(value))
             cell = texts.get(key)
             if cell is None:

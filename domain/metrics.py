@@ -42,6 +42,11 @@ def shown_percent(share: float | None) -> int | None:
     return _shown_percent(share)
 
 
+def shown_percents(shares) -> list[int | None]:
+    """`shown_percent` of many shares (a trend line: 368 organisations × 36 months a page)."""
+    return [None if share is None else _shown_percent(share) for share in shares]
+
+
 @lru_cache(maxsize=65536)
 def _shown_percent(share: float) -> int:
     """Cached: a 368-organisation overview rounds ~15 000 shares per request, most repeated."""

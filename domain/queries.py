@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from .metrics import Measure, View, band_of_share, quarter_end, shown_percent, working_days
+from .metrics import (Measure, View, band_of_share, quarter_end, shown_percent, shown_percents,
+                      working_days)
 from .schema import Figure, Region, Roadmap, Round, Snapshot, SubArea, Submission, Task, Workstream
 
 
@@ -474,7 +475,7 @@ class TrendSeries:
         return [s.period for s in self.snapshots]
 
     def percents(self, region_code: str) -> list[int | None]:
-        return [shown_percent(v) for v in self.values.get(region_code, [])]
+        return shown_percents(self.values.get(region_code, ()))
 
 
 def _quantile(sorted_values: list[float], q: float) -> float:
