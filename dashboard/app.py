@@ -107,10 +107,15 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
         snaps = visible_snapshots(session)
         latest = queries.latest_published(session)
         state = resolve_period(snaps, state, latest.period if latest else None)
+        open_now = frozenset(queries.open_periods(session))
+        # an open round's "kesken – 7/23" badge (a published month's round is not counted)
         incomplete = rounds.incomplete_label(session, state.period, state.lang) \
-            if state.period else None
+            if state.period in open_now else None
         demo = db_kind(session) == DEMO
-    request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url)
+        request = routes.PageRequest(pathname or "/", rest, state, search or "", db_url,
+                                     open_now)
+        snap = next((s for s in snaps if s.period == state.period), None)
+        title = page_title(page, request, snap, session)
     if page is None:
         body = not_found(state.lang)
     else:
@@ -121,8 +126,6 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
                 break
         if body is None:
             body = page.layout(request)
-    snap = next((s for s in snaps if s.period == state.period), None)
-    title = page_title(page, request, snap)
     return [html.A(t("a11y.skip", state.lang), href="#main", className="skip-link"),
             header_bar(request, page, snap, incomplete, demo),
             html.Main(body, className="page-body", id="main", tabIndex=-1),
@@ -130,16 +133,15 @@ def render_page(pathname: str | None, search: str | None, db_url: str):
                      **{"data-lang": state.lang, "data-title": title})]
 
 
-def page_title(page, request: routes.PageRequest, snap) -> str:
-    """'Pirkanmaa 3/2022 – Tilannekuva', 'Kehitys – Tilannekuva': every page and language."""
+def page_title(page, request: routes.PageRequest, snap, session=None) -> str:
+    """'Pirkanmaa 3/2022 – Tilannekuva', 'Kehitys – Tilannekuva': every page and language.
+    `session`: the caller's read session, if it has one open."""
     lang = request.state.lang
     if page is None:
         return t("a11y.title", lang, page=t("dash.not_found", lang))
     name = None
     if getattr(page, "PREFIX", False) and request.rest:
-        with read_session(request.db_url) as session:
-            region = queries.region(session, request.rest)
-            name = localized(region, lang) if region is not None else None
+        name = _region_name(request, session)
     if name is None:
         key = getattr(page, "TITLE", None) or getattr(page, "NAV", None)
         if key is None and getattr(page, "STATE_KEYS", None) == "overview":
@@ -151,6 +153,14 @@ def page_title(page, request: routes.PageRequest, snap) -> str:
         return t("a11y.title.with_period", lang, page=name,
                  period=format_period(snap.period, lang))
     return t("a11y.title", lang, page=name)
+
+
+def _region_name(request: routes.PageRequest, session=None) -> str | None:
+    if session is None:
+        with read_session(request.db_url) as own:
+            return _region_name(request, own)
+    region = queries.region(session, request.rest)
+    return localized(region, request.state.lang) if region is not None else None
 
 
 def page_meta(pathname: str, search: str, db_url: str | None) -> dict:

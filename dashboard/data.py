@@ -34,6 +34,13 @@ def open_periods(db_url: str) -> set[str]:
         return queries.open_periods(session)
 
 
+def request_open_periods(request) -> set[str] | frozenset[str]:
+    """The open rounds' months of a `routes.PageRequest` (read by the router already)."""
+    if request.open_periods is not None:
+        return request.open_periods
+    return open_periods(request.db_url)
+
+
 @contextmanager
 def read_session(db_url: str) -> Iterator[Session]:
     """A session for reading: look-ups that several functions of a page repeat are read once

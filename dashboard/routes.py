@@ -28,6 +28,8 @@ class PageRequest:
     state: State
     search: str
     db_url: str
+    # the months whose round is open, as the router read them (None: not read yet)
+    open_periods: frozenset[str] | None = None
 
 
 # Module names, in navigation order. Others append their pages with add_page().

@@ -10,7 +10,7 @@ from domain.metrics import View, quarter_end, quarter_label
 from .. import figures
 from .. import downloads
 from ..components import export_slot, fieldset, labelled, notice, period_options
-from ..data import open_periods, read_session, visible_snapshots
+from ..data import read_session, request_open_periods, visible_snapshots
 from ..heatmap_table import heatmap_table
 from ..heatmap_table import legend as heatmap_legend
 from ..routes import PageRequest
@@ -65,7 +65,7 @@ def layout(request: PageRequest):
                           region_href=region_hrefs(state))
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
-            id="overview-period", options=period_options(snaps, lang, open_periods(request.db_url)), value=state.period,
+            id="overview-period", options=period_options(snaps, lang, request_open_periods(request)), value=state.period,
             clearable=False, searchable=False), "overview-period", "control control-period"),
         fieldset(t("dash.control.view", lang), dcc.RadioItems(
             id="overview-view", value=state.view, className="segmented",

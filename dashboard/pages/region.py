@@ -17,7 +17,7 @@ from .. import chart_summaries, downloads
 from ..heatmap_table import legend as heatmap_legend
 from ..heatmap_table import H, region_table
 from ..components import chart, export_slot, graph, image_filename, labelled, notice, period_options
-from ..data import open_periods, read_session, visible_snapshots
+from ..data import read_session, request_open_periods, visible_snapshots
 from ..routes import PageRequest
 from ..state import REGION_PREFIX, State, overview_href, parse, region_href
 
@@ -276,7 +276,7 @@ def layout(request: PageRequest):
             ], className="titles", id="region-titles"),
             html.Div([
                 labelled(t("dash.control.period", lang), dcc.Dropdown(
-                    id="region-period", options=period_options(data.snaps, lang, open_periods(request.db_url)), value=period,
+                    id="region-period", options=period_options(data.snaps, lang, request_open_periods(request)), value=period,
                     clearable=False, searchable=False), "region-period",
                     "control control-period"),
                 export_slot("region"),
