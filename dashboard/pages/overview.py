@@ -65,7 +65,8 @@ def layout(request: PageRequest):
                           region_href=region_hrefs(state))
     controls = html.Div([
         labelled(t("dash.control.period", lang), dcc.Dropdown(
-            id="overview-period", options=period_options(snaps, lang, request_open_periods(request)), value=state.period,
+            id="overview-period", value=state.period,
+            options=period_options(snaps, lang, request_open_periods(request)),
             clearable=False, searchable=False), "overview-period", "control control-period"),
         fieldset(t("dash.control.view", lang), dcc.RadioItems(
             id="overview-view", value=state.view, className="segmented",

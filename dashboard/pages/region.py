@@ -276,7 +276,8 @@ def layout(request: PageRequest):
             ], className="titles", id="region-titles"),
             html.Div([
                 labelled(t("dash.control.period", lang), dcc.Dropdown(
-                    id="region-period", options=period_options(data.snaps, lang, request_open_periods(request)), value=period,
+                    id="region-period", value=period,
+                    options=period_options(data.snaps, lang, request_open_periods(request)),
                     clearable=False, searchable=False), "region-period",
                     "control control-period"),
                 export_slot("region"),
