@@ -279,8 +279,11 @@ def heatmap_table(hm, lang: str, *, sort: str = "slide", previous=None, show_del
                             delta=format_signed(delta, lang)))
                 else:
                     delta_text = no_previous
-            cells.append(heat_cell_html(cell, band, name_html + col_title, lang, started=started,
-                                        delta=delta, delta_text_html=delta_text))
+            # `heat_cell_html` inlined (18 000 cells): the same parts, the same markup
+            td_attrs, cell_head, tail = _cell_parts(cell.percent, cell.numerator,
+                                                    cell.denominator, band, started, delta,
+                                                    delta_text, lang)
+            cells.append(f"<td{td_attrs}>{cell_head}{name_html}{col_title}{tail}")
         body.append(f'<tr data-region="{_esc_q(code)}">')
         body += cells
         body.append("</tr>")
