@@ -59,7 +59,7 @@ class Heatmap:
     snapshot: Snapshot
     view: View
     workstream_code: str | None
-    regions: list[Region]
+    regions: list  # `region_rows`: read-only rows with Region's columns
     columns: list[Column]
     cells: dict[tuple[str, str], Cell]  # (region code, column key) -> cell
     summary_only: bool  # no region has task-level data in this snapshot
@@ -138,6 +138,14 @@ def regions(session: Session) -> list[Region]:
         session.scalars(select(Region).order_by(Region.position))))
 
 
+def region_rows(session: Session) -> list:
+    """The organisations in the slides' order as read-only rows with `Region`'s columns as
+    attributes (`code`, `name_fi`, …): what the heatmap and the trends show. A page reads all
+    368 of them; rows cost a third of ORM objects. Writers use `regions`."""
+    return _remembered(session, ("region_rows",), lambda: session.execute(
+        select(*Region.__table__.columns).order_by(Region.position)).all())
+
+
 def workstreams(session: Session) -> list[Workstream]:
     """Workstreams in order, their sub-areas loaded in one extra statement (not one lazy load
     per workstream in every function of a page)."""
@@ -201,7 +209,7 @@ def heatmap(session: Session, period: str, view: View | str,
     if snap is None:
         raise LookupError(f"no snapshot {period}")
     return _heatmap(session, snap, view, workstream_code,
-                    columns_for(session, view, workstream_code), regions(session))
+                    columns_for(session, view, workstream_code), region_rows(session))
 
 
 def heatmap_with_previous(session: Session, period: str, view: View | str,
@@ -219,7 +227,7 @@ def heatmap_with_previous(session: Session, period: str, view: View | str,
 
 
 def _heatmap(session: Session, snap: Snapshot, view: View, workstream_code: str | None,
-             cols: list[Column], regs: list[Region], national_counts: bool = True) -> Heatmap:
+             cols: list[Column], regs: list, national_counts: bool = True) -> Heatmap:
     by_ids = {(c.workstream.id, c.sub_area.id if c.sub_area else None, c.measure.value): c.key
               for c in cols}
     stmt = (select(Region.code, Figure.workstream_id, Figure.sub_area_id, Figure.measure,
@@ -466,7 +474,7 @@ class TrendSeries:
     workstream: Workstream
     sub_area: SubArea | None
     snapshots: list[Snapshot]
-    regions: list[Region]
+    regions: list  # `region_rows`: read-only rows with Region's columns
     values: dict[str, list[float | None]]  # region code -> share per snapshot (None: no data)
     national: list[NationalPoint]
 
@@ -502,7 +510,7 @@ _TREND_LOCK = threading.Lock()
 
 
 def _trend_values(session: Session, measure: Measure, workstream_id: int,
-                  sub_area_id: int | None, snaps: list[Snapshot], regs: list[Region]
+                  sub_area_id: int | None, snaps: list[Snapshot], regs: list
                   ) -> tuple[dict[str, list[float | None]], list[NationalPoint]]:
     """Every organisation's share of one measure in every published snapshot, and the national
     spread per snapshot. The region page draws the spread on every view; at municipal scale
@@ -549,7 +557,7 @@ def trend_series(session: Session, measure: Measure | str, workstream_code: str,
     sa = next((s for s in ws.sub_areas if s.letter == sub_area_letter), None) \
         if sub_area_letter else None
     snaps = snapshots(session)
-    regs = regions(session)
+    regs = region_rows(session)
     values, national = _trend_values(session, measure, ws.id, sa.id if sa else None, snaps, regs)
     # copies: callers may change their series without touching the kept ones
     return TrendSeries(measure, ws, sa, snaps, regs, {k: list(v) for k, v in values.items()},

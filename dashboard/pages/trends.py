@@ -23,7 +23,7 @@ STATE_KEYS = "trends"
 def trend_data(db_url: str, state: State):
     with read_session(db_url) as session:
         streams = queries.workstreams(session)
-        regions = queries.regions(session)
+        regions = queries.region_rows(session)
         if not streams:
             return streams, regions, None
         codes = [w.code for w in streams]
