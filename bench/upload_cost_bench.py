@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "security")]
 
 from hostile_large import hidden_large_cell_xlsx, whitespace_cell_flood_xlsx  # noqa: E402
-from live_gunicorn import Client, Gunicorn  # noqa: E402
+from live_gunicorn import Client, Gunicorn, while_watching  # noqa: E402
 
 PASSWORD = "bench-salasana-123"
 
@@ -76,27 +75,13 @@ def through_the_server() -> None:
                                  {"id": "url", "property": "search", "value": "?lang=fi"},
                                  {"id": "upload-correction", "property": "value", "value": None}]}
             time.sleep(1)
-            base = server.rss_mb()
-            peak, waits, done = [base], [], threading.Event()
-
-            def watch():
-                while not done.is_set():
-                    peak.append(server.rss_mb())
-                    t0 = time.perf_counter()
-                    other.get("/healthz")
-                    waits.append(time.perf_counter() - t0)
-                    time.sleep(0.05)
-            watcher = threading.Thread(target=watch)
-            watcher.start()
-            started = time.perf_counter()
-            answer = uploader.post_json("/_dash-update-component", payload)
-            elapsed = time.perf_counter() - started
-            done.set()
-            watcher.join()
+            seen = while_watching(
+                server, other, lambda: uploader.post_json("/_dash-update-component", payload))
+            answer, base, peak = seen.result, seen.baseline_mb, seen.peak_mb
             print(f"upload via gunicorn: {len(data) / 1e6:.2f} MB file, HTTP {answer.status}, "
-                  f"{elapsed:.2f} s, server memory {base:.0f} MB → peak {max(peak):.0f} MB "
-                  f"(+{max(peak) - base:.0f} MB), answer {len(answer.body)} bytes, other "
-                  f"user's requests max {max(waits or [0]) * 1000:.0f} ms")
+                  f"{seen.elapsed:.2f} s, server memory {base:.0f} MB → peak {peak:.0f} MB "
+                  f"(+{peak - base:.0f} MB), answer {len(answer.body)} bytes, other "
+                  f"user's requests max {seen.slowest_other * 1000:.0f} ms")
         finally:
             server.stop()
 

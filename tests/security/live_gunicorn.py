@@ -10,10 +10,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,3 +163,45 @@ class Response:
         import json
 
         return json.loads(self.body)
+
+
+@dataclass
+class Watched:
+    """What `while_watching` saw: the action's result and time, the server's memory before and
+    at its peak, and another user's `/healthz` answers meanwhile (status, seconds)."""
+
+    result: object
+    elapsed: float
+    baseline_mb: float
+    peak_mb: float
+    others: list[tuple[int, float]] = field(default_factory=list)
+
+    @property
+    def slowest_other(self) -> float:
+        return max((t for _, t in self.others), default=0.0)
+
+
+def while_watching(server: "Gunicorn", other: "Client", action) -> Watched:
+    """Run `action()` while another user polls `/healthz` and the server's memory is sampled
+    every 50 ms: how a heavy request weighs on the served app (tests and bench/)."""
+    baseline = server.rss_mb()
+    peak, others, done = [baseline], [], threading.Event()
+
+    def watch():  # one sample at least, however fast the action
+        while True:
+            peak.append(server.rss_mb())
+            started = time.perf_counter()
+            status = other.get("/healthz").status
+            others.append((status, time.perf_counter() - started))
+            if done.wait(0.05):
+                return
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    started = time.perf_counter()
+    try:
+        result = action()
+    finally:
+        elapsed = time.perf_counter() - started
+        done.set()
+        watcher.join()
+    return Watched(result, elapsed, baseline, max(peak), others)
