@@ -17,6 +17,14 @@ def _statuses(session, pick):
     return {task.id: (pick(task), None) for task in session.scalars(select(Task))}
 
 
+def _submit_all(url, region_code, period, status):
+    """A region's new revision for a month with every task in one status, committed."""
+    with db.transaction(url) as s:
+        region = s.scalar(select(Region).where(Region.code == region_code))
+        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, period),
+                                     statuses=_statuses(s, lambda t: status))
+
+
 def test_revisions_keep_the_earlier_import_for_audit(structure_db):
     with db.transaction(structure_db) as s:
         region = s.scalar(select(Region).where(Region.code == "lappi"))
@@ -66,11 +74,7 @@ def test_task_level_figures_win_over_an_imported_summary(structure_db):
         assert (cell.percent, cell.band, cell.denominator_is_national) == (73, 3, True)
         assert hm.summary_only
         assert [c.national_count for c in hm.columns][-1] == 55
-    with db.transaction(structure_db) as s:
-        region = s.scalar(select(Region).where(Region.code == "lappi"))
-        snap = store.ensure_snapshot(s, "2021-10")
-        store.record_task_submission(s, region=region, snapshot=snap,
-                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    _submit_all(structure_db, "lappi", "2021-10", Status.NOT_STARTED)
     with db.session_factory(structure_db)() as s:
         hm = queries.heatmap(s, "2021-10", "progress")
         assert hm.cell("lappi", "ict:progress").percent == 0
@@ -151,19 +155,12 @@ def test_heatmap_reads_by_snapshot_whatever_the_statistics(structure_db):
 def test_kept_trend_values_follow_a_new_revision(structure_db):
     """The national spread is kept per process (`queries._trend_values`) until a figure is
     added: a new revision must show at once."""
-    with db.transaction(structure_db) as s:
-        region = s.scalar(select(Region).where(Region.code == "kainuu"))
-        snap = store.ensure_snapshot(s, "2021-10")
-        store.record_task_submission(s, region=region, snapshot=snap,
-                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    _submit_all(structure_db, "kainuu", "2021-10", Status.NOT_STARTED)
     with db.session_factory(structure_db)() as s:
         first = queries.trend_series(s, "readiness_done", "yp")
         assert first.values["kainuu"] == [0.0] and first.national[0].median == 0.0
         assert queries.trend_series(s, "readiness_done", "yp").values == first.values
-    with db.transaction(structure_db) as s:
-        region = s.scalar(select(Region).where(Region.code == "kainuu"))
-        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, "2021-10"),
-                                     statuses=_statuses(s, lambda t: Status.DONE))
+    _submit_all(structure_db, "kainuu", "2021-10", Status.DONE)
     with db.session_factory(structure_db)() as s:
         assert queries.trend_series(s, "readiness_done", "yp").values["kainuu"] == [100.0]
 
@@ -171,11 +168,7 @@ def test_kept_trend_values_follow_a_new_revision(structure_db):
 def test_kept_heatmap_cells_follow_a_new_revision(structure_db):
     """The overview's cells are kept per process (`queries.heatmap`) until a figure is added:
     a new revision shows at once, and the kept matrix equals a freshly read one."""
-    with db.transaction(structure_db) as s:
-        region = s.scalar(select(Region).where(Region.code == "kainuu"))
-        snap = store.ensure_snapshot(s, "2021-10")
-        store.record_task_submission(s, region=region, snapshot=snap,
-                                     statuses=_statuses(s, lambda t: Status.NOT_STARTED))
+    _submit_all(structure_db, "kainuu", "2021-10", Status.NOT_STARTED)
     with db.session_factory(structure_db)() as s:
         first = queries.heatmap(s, "2021-10", "readiness")
         kept = queries.heatmap(s, "2021-10", "readiness")
@@ -183,10 +176,7 @@ def test_kept_heatmap_cells_follow_a_new_revision(structure_db):
         fresh = queries.heatmap(s, "2021-10", "readiness")
         assert kept.cells == first.cells == fresh.cells
         assert first.cell("kainuu", "yp:readiness_done").percent == 0
-    with db.transaction(structure_db) as s:
-        region = s.scalar(select(Region).where(Region.code == "kainuu"))
-        store.record_task_submission(s, region=region, snapshot=store.ensure_snapshot(s, "2021-10"),
-                                     statuses=_statuses(s, lambda t: Status.DONE))
+    _submit_all(structure_db, "kainuu", "2021-10", Status.DONE)
     with db.session_factory(structure_db)() as s:
         assert queries.heatmap(s, "2021-10", "readiness").cell(
             "kainuu", "yp:readiness_done").percent == 100
