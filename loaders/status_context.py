@@ -147,18 +147,25 @@ class RoadmapIndex:
         return self.by_code.get(normalise_text(value))
 
     def workstream_matches(self, task: TaskRef, text: object) -> bool:
-        key = ("w", task.workstream_id, text)
-        if key not in self._memo:
-            ws = self.workstreams[task.workstream_id]
-            names = {normalise_text(x) for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
-            self._memo[key] = normalise_text(text) in names
-        return self._memo[key]
+        return self._remembered(("w", task.workstream_id, text),
+                                lambda: self._workstream_matches(task, text))
 
     def sub_area_matches(self, task: TaskRef, text: object) -> bool:
-        key = ("s", task.sub_area_id, text)
-        if key not in self._memo:
-            self._memo[key] = self._sub_area_matches(task, text)
-        return self._memo[key]
+        return self._remembered(("s", task.sub_area_id, text),
+                                lambda: self._sub_area_matches(task, text))
+
+    def _remembered(self, key: tuple, answer) -> bool:
+        # the memo is shared by a worker's threads: another import may clear it between a
+        # look-up and a read, so the answer is kept in hand, never read back
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = answer()
+        return found
+
+    def _workstream_matches(self, task: TaskRef, text: object) -> bool:
+        ws = self.workstreams[task.workstream_id]
+        names = {normalise_text(x) for x in (ws.code, ws.name_fi, ws.name_sv, ws.name_en) if x}
+        return normalise_text(text) in names
 
     def _sub_area_matches(self, task: TaskRef, text: object) -> bool:
         sa = self.sub_areas[task.sub_area_id]

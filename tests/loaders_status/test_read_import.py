@@ -263,3 +263,24 @@ def test_row_numbers_right_after_gaps(db_url, tmp_path):
     rows[4:4] = [[None] * 7] * 3  # rows 10–12 left out of the file entirely
     error = rejected(db_url, write_sheet(tmp_path / "g.xlsx", rows))
     assert [(p.row, p.column) for p in error.problems] == [(14, "Tila")]
+
+
+def test_name_check_answers_survive_a_concurrent_clear(session):
+    """The workstream/sub-area answers are kept with the roadmap and shared by a worker's
+    threads; another import may clear them (over the bound) between storing an answer and
+    reading it back. The check must still answer, not raise KeyError mid-upload."""
+    from loaders.status_context import RoadmapIndex
+
+    class ClearedAtOnce(dict):  # another thread's clear() right after every store
+        def __setitem__(self, key, value):
+            super().__setitem__(key, value)
+            self.clear()
+
+    index = RoadmapIndex(session)
+    index._memo = ClearedAtOnce()
+    task = index.tasks[0]
+    stream = index.workstreams[task.workstream_id]
+    area = index.sub_areas[task.sub_area_id]
+    assert index.workstream_matches(task, stream.name_fi) is True
+    assert index.sub_area_matches(task, area.name_fi) is True
+    assert index.workstream_matches(task, "Ei tällaista ryhmää") is False
