@@ -2,7 +2,7 @@
 up in the query results the pages, slides and downloads share."""
 from __future__ import annotations
 
-from domain.metrics import Measure, band_of_share, colour_share, shown_percent
+from domain.metrics import Measure, colour_band, colour_share, shown_percent
 
 
 def done_key(key: str) -> str:
@@ -22,9 +22,10 @@ def heatmap_colour_band(hm, region_code: str, col) -> tuple[int | None, int | No
 def active_colour_band(share: float | None, done: float | None) -> tuple[int | None, int | None]:
     """(colour band, started percent) of a readiness view's Käynnissä cell from its own share
     and its workstream's Valmis share."""
-    started = colour_share(Measure.READINESS_ACTIVE, share, done)
-    return band_of_share(started), (
-        shown_percent(started) if done is not None and share is not None else None)
+    band = colour_band(Measure.READINESS_ACTIVE, share, done)  # the one colour rule
+    if done is None or share is None:
+        return band, None
+    return band, shown_percent(colour_share(Measure.READINESS_ACTIVE, share, done))
 
 
 def region_colour_band(rf, workstream_code: str, letter, measure) -> tuple[int | None, int | None]:
